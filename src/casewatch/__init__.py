@@ -1,0 +1,2 @@
+"""casewatch: children's social care performance from statutory data."""
+__version__ = "0.1.0"

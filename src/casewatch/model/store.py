@@ -1,0 +1,102 @@
+"""The analytics store: one DuckDB file, replaced whole by each load, opened read-only by everyone else.
+
+A load writes a new file beside the old one and, only when it is complete and checkpointed, renames it over
+the old one (``os.replace`` is atomic on POSIX within one directory). A load that fails or is killed leaves
+the last good database exactly as it was; its half-written file is removed by the next load.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+SYSTEM_DDL = """
+CREATE TABLE quarantine (
+  quarantine_id BIGINT PRIMARY KEY,
+  load_id VARCHAR NOT NULL,
+  source_file VARCHAR NOT NULL,
+  table_name VARCHAR NOT NULL,
+  row_number BIGINT NOT NULL,
+  reasons VARCHAR[] NOT NULL CHECK (len(reasons) > 0),
+  record JSON NOT NULL
+);
+COMMENT ON TABLE quarantine IS 'Input rows refused by the load, each with every reason it failed. Child-level: never printed, only counted.';
+COMMENT ON COLUMN quarantine.row_number IS 'Data row number in the source file, counting from 1 (headers not counted).';
+COMMENT ON COLUMN quarantine.reasons IS 'Every rule the row broke, as "column: what is wrong" (values are not repeated here).';
+COMMENT ON COLUMN quarantine.record IS 'The row as read, as JSON.';
+CREATE TABLE loads (
+  load_id VARCHAR NOT NULL,
+  loaded_at TIMESTAMP NOT NULL,
+  table_name VARCHAR NOT NULL,
+  source_file VARCHAR,
+  rows_read BIGINT NOT NULL,
+  rows_loaded BIGINT NOT NULL,
+  rows_quarantined BIGINT NOT NULL,
+  note VARCHAR,
+  PRIMARY KEY (load_id, table_name),
+  CHECK (rows_read = rows_loaded + rows_quarantined)
+);
+COMMENT ON TABLE loads IS 'One row per table per load: what was read, loaded and quarantined. Counts reconcile.';
+"""
+
+
+class StoreError(Exception):
+    """The database cannot be opened or written as asked."""
+
+
+def open_readonly(db_path: str | os.PathLike) -> duckdb.DuckDBPyConnection:
+    """Open the analytics database for reading. Everything but a load uses this."""
+    path = Path(db_path)
+    if not path.exists():
+        raise StoreError(f"{path}: no database here; run 'casewatch load' first")
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: cannot be opened as a casewatch database ({type(exc).__name__})") from None
+
+
+def _staging_prefix(path: Path) -> str:
+    return f".{path.name}.loading-"
+
+
+@contextlib.contextmanager
+def write_new(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a connection to a brand-new database that replaces ``db_path`` only if the block succeeds."""
+    path = Path(db_path).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.with_name(f".{path.name}.lock")
+    with open(lock_path, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"{path}: another load is writing this database") from None
+        for stale in path.parent.glob(_staging_prefix(path) + "*"):
+            stale.unlink()  # left by a load that was killed; we hold the lock, so nobody is writing it
+        staging = path.with_name(f"{_staging_prefix(path)}{os.getpid()}")
+        con = duckdb.connect(str(staging))
+        try:
+            yield con
+            con.execute("CHECKPOINT")
+            con.close()
+            _fsync(staging)
+            os.replace(staging, path)
+            _fsync(path.parent)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                con.close()
+            for leftover in (staging, staging.with_name(staging.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            raise
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

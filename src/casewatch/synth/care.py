@@ -1,0 +1,267 @@
+"""A period of care, written as SSDA903 does: episodes at each change of placement or legal status, reviews,
+permanence (adoption, SGO, child arrangements order), missing episodes and, at 18, care-leaver records."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from casewatch.synth import visits
+from casewatch.synth.clock import add_wd
+from casewatch.synth.rows import Child, EventLog
+
+YEAR = 365.25
+SGO_NEW_CODES_FROM = date(2020, 4, 1).toordinal()  # E45-E48 replace E43/E44 (903 spec diffs)
+SUPPORTED_ACCOMMODATION_FROM = date(2024, 4, 1).toordinal()  # K3 replaces H5 (903 spec 2024-25)
+MOVE_REASONS = ("CARPL", "PLACE", "LAREQ", "CHILD", "STAND", "ALLEG", "CREQB", "APPRR", "CLOSE", "OTHER")
+MOVE_WEIGHTS = (25, 20, 15, 10, 5, 3, 5, 5, 5, 7)
+
+
+def birthday(dob: int, years: int) -> int:
+    d = date.fromordinal(dob)
+    try:
+        return d.replace(year=d.year + years).toordinal()
+    except ValueError:  # 29 February
+        return date(d.year + years, 3, 1).toordinal()
+
+
+def _exit_plan(child: Child, age: float, rng: random.Random) -> tuple[str, float | None]:
+    """(exit kind, years in care); None years = until 18."""
+    u = rng.random()
+    if child.uasc:
+        return ("18", None) if u < 0.85 else ("other", rng.expovariate(1 / 0.6))
+    if age < 5:
+        if u < 0.30:
+            return "adopted", rng.uniform(1.2, 2.6)
+        if u < 0.50:
+            return "sgo", rng.uniform(0.9, 2.2)
+        if u < 0.82:
+            return "home", rng.expovariate(1 / 0.6)
+        return "18", None
+    if age < 11:
+        if u < 0.45:
+            return "home", rng.expovariate(1 / 0.8)
+        if u < 0.55:
+            return "sgo", rng.uniform(1.0, 2.5)
+        if u < 0.58:
+            return "cao", rng.uniform(0.8, 2.0)
+        if u < 0.93:
+            return "18", None
+        return "other", rng.expovariate(1 / 1.0)
+    if age < 16:
+        if u < 0.45:
+            return "home", rng.expovariate(1 / 0.7)
+        if u < 0.83:
+            return "18", None
+        if u < 0.86:
+            return "sgo", rng.uniform(1.0, 2.0)
+        return "other", rng.expovariate(1 / 0.8)
+    if u < 0.55:
+        return "18", None
+    if u < 0.90:
+        return "home", rng.expovariate(1 / 0.4)
+    return "other", rng.expovariate(1 / 0.5)
+
+
+def _placement(child: Child, age: float, on: int, rng: random.Random) -> tuple[str, str]:
+    u = rng.random()
+    if age >= 16 and (child.uasc or u < 0.35):
+        return ("H5" if on < SUPPORTED_ACCOMMODATION_FROM else "K3"), "PR4"
+    if age >= 11 and u < 0.50:
+        return "K2", ("PR4" if rng.random() < 0.8 else "PR1")
+    if u < 0.06:
+        return "P1", "PR0"
+    if u < 0.24:
+        return "U3", "PR1"
+    if u < 0.30:
+        return "U1", "PR1"
+    return ("U6" if u < 0.85 else "U4"), ("PR1" if rng.random() < 0.6 else "PR4")
+
+
+def _rec_for(kind: str, on: int, rng: random.Random) -> str:
+    u = rng.random()
+    if kind == "home":
+        return "E4A" if u < 0.85 else ("E4B" if u < 0.95 else "E13")
+    if kind == "adopted":
+        return "E11" if u < 0.4 else "E12"
+    if kind == "sgo":
+        if on < SGO_NEW_CODES_FROM:
+            return "E43" if u < 0.3 else "E44"
+        return ("E45", "E46", "E47", "E48")[min(3, int(u * 4))]
+    if kind == "cao":
+        return "E41"
+    if kind == "18":
+        return "E5" if u < 0.35 else ("E6" if u < 0.45 else ("E17" if u < 0.75 else "E8"))
+    return "E8" if u < 0.9 else ("E3" if u < 0.98 else "E9")
+
+
+def enter_care(log: EventLog, child: Child, entry: int, route: str, rng: random.Random, slip: float = 0.0
+               ) -> tuple[int | None, str]:
+    """Write one period of care starting on ``entry``; returns (exit ordinal or None if in care at END, kind)."""
+    age = (entry - child.dob) / YEAR
+    kind, years = _exit_plan(child, age, rng)
+    eighteen = birthday(child.dob, 18)
+    exit_ = eighteen if years is None else entry + max(1, int(years * YEAR))
+    if exit_ >= eighteen:
+        exit_, kind = eighteen, "18"
+
+    # legal status over time: list of (from ordinal, LS)
+    if child.uasc:
+        statuses = [(entry, "V2")]
+    else:
+        u = rng.random()
+        first = "L1" if u < 0.06 else ("V2" if u < 0.36 else "C2")
+        statuses = [(entry, first)]
+        t = entry + rng.randint(1, 3) if first == "L1" else entry
+        if first == "L1":
+            statuses.append((t, "C2" if rng.random() < 0.6 else "V2"))
+        if statuses[-1][1] == "C2":
+            statuses.append((t + rng.randint(150, 330), "C1"))
+        elif kind in ("adopted", "18", "sgo") and rng.random() < 0.5:
+            t2 = t + rng.randint(60, 300)
+            statuses += [(t2, "C2"), (t2 + rng.randint(150, 330), "C1")]
+
+    placements = []  # (from ordinal, place, provider, reason for change)
+    place, provider = _placement(child, age, entry, rng)
+    placements.append((entry, place, provider, None))
+    perm = _permanence(log, child, entry, exit_, kind, rng)
+    if perm is not None and perm[0] == "adopted":
+        _, order_date, placed = perm
+        statuses.append((order_date, "E1"))
+        placements.append((placed, "A6" if rng.random() < 0.7 else "A5", "PR1", "PLACE"))
+    t = entry
+    while True:  # placement moves
+        rate = 0.55 if t - entry < YEAR else 0.22
+        t += max(14, int(rng.expovariate(rate) * YEAR))
+        if t >= exit_ or (perm is not None and perm[0] == "adopted" and t >= perm[2]):
+            break
+        a = (t - child.dob) / YEAR
+        p, pr = _placement(child, a, t, rng)
+        reason = MOVE_REASONS[rng.choices(range(len(MOVE_REASONS)), MOVE_WEIGHTS)[0]]
+        placements.append((t, p, pr, reason))
+
+    _episodes(log, child, entry, exit_, kind, statuses, placements, rng)
+    moves = sorted(o for o, *_ in placements if entry <= o < exit_)
+    for i, o in enumerate(moves):
+        if o <= log.end:
+            visits.cla(log, child, o, moves[i + 1] if i + 1 < len(moves) else exit_, entry, rng, slip)
+    _reviews(log, child, entry, exit_, age, rng)
+    _missing(log, child, entry, exit_, rng)
+    if kind == "18" and exit_ - entry >= 91:
+        _care_leaver(log, child, eighteen, rng)
+    return log.cz(exit_), kind
+
+
+def _episodes(log, child, entry, exit_, kind, statuses, placements, rng) -> None:
+    changes: dict[int, dict] = {}
+    for o, ls in statuses:
+        if entry <= o < exit_:
+            changes.setdefault(o, {})["ls"] = ls
+    for o, p, pr, why in placements:
+        if entry <= o < exit_:
+            changes.setdefault(o, {})["place"] = (p, pr, why)
+    ls, place = None, None
+    days = sorted(changes)
+    home = f"ZZ{child.area + 1} {1 + child.idx % 9}"
+    for i, o in enumerate(days):
+        if o > log.end:
+            break
+        ch = changes[o]
+        rne = "S" if i == 0 else ("T" if len(ch) == 2 else ("L" if "ls" in ch else "P"))
+        ls = ch.get("ls", ls)
+        place = ch.get("place", place)
+        p, pr, why = place
+        end = days[i + 1] if i + 1 < len(days) else exit_
+        dec = log.cz(end)
+        rec = None if dec is None else ("X1" if i + 1 < len(days) else _rec_for(kind, end, rng))
+        miles = round(rng.lognormvariate(1.4 if pr in ("PR0", "PR1") else 2.3, 0.8), 1)
+        out_of_area = miles > 12 and rng.random() < 0.8
+        log.add("cla_episodes", (
+            log.new_id("E"), child.child_id, o, rne, ls, "N1" if rng.random() < 0.65 else "N4", p, pr, dec, rec,
+            why if rne in ("P", "T") else None, home,
+            f"ZZ{(child.area + 1) if not out_of_area else 90 + rng.randint(0, 9)} {rng.randint(1, 9)}",
+            log.prefix if not out_of_area else f"Y{rng.randint(10, 60)}", miles,
+            f"SC{rng.randint(100000, 999999)}" if p in ("K2", "H5", "K3") else "XXXXXXX",
+        ))
+
+
+def _reviews(log, child, entry, exit_, age, rng) -> None:
+    due = add_wd(entry, 20)
+    gaps = [91, 182]
+    while True:
+        held = due - rng.randint(0, 10) if rng.random() < 0.92 else due + rng.randint(1, 45)
+        held = max(held, entry + 1)
+        if held >= exit_ or held > log.end:
+            return
+        a = (held - child.dob) / YEAR
+        code = "PN0" if a < 4 else ("PN1" if rng.random() < 0.55 else f"PN{rng.randint(2, 7)}")
+        log.add("cla_reviews", (log.new_id("V"), child.child_id, held, code))
+        due = held + (gaps.pop(0) if len(gaps) > 1 else gaps[0])
+
+
+def _missing(log, child, entry, exit_, rng) -> None:
+    start = max(entry, birthday(child.dob, 11))
+    if start >= exit_ or rng.random() > 0.14:
+        return
+    for _ in range(1 + int(rng.expovariate(1 / 2.5))):
+        s = rng.randint(start, exit_ - 1)
+        if s > log.end:
+            continue
+        kind = "M" if rng.random() < 0.75 else "A"
+        e = log.cz(min(s + int(rng.expovariate(1 / 1.5)), exit_))
+        offered = kind == "M" and e is not None and rng.random() < 0.85
+        log.add("missing_episodes", (log.new_id("M"), child.child_id, kind, s, e,
+                                     offered if e is not None else None,
+                                     (offered and rng.random() < 0.6) if e is not None else None))
+
+
+def _permanence(log, child, entry, exit_, kind, rng):
+    """Write the permanence plan; for adoption returns ('adopted', placement order date, placed date)."""
+    route = {"adopted": "adoption", "sgo": "sgo", "cao": "cao"}.get(kind)
+    age = (entry - child.dob) / YEAR
+    if route is None and kind == "18" and age < 14 and exit_ - entry > YEAR:
+        route = "long_term_fostering"
+    if route is None and kind == "home" and age < 5 and rng.random() < 0.15:
+        route = "adoption"  # adoption decision later reversed
+    if route is None:
+        return None
+    decision = entry + rng.randint(90, 220)
+    if decision >= exit_ - 30 or decision > log.end:
+        return None
+    pid = log.new_id("Q")
+    cz = log.cz
+    if route == "adoption":
+        if kind == "adopted":
+            po = decision + rng.randint(30, 120)
+            matched = po + rng.randint(60, 220)
+            placed = matched + rng.randint(7, 30)
+            if placed < exit_ - 60:
+                log.add("permanence", (pid, child.child_id, route, decision, cz(po), cz(matched), cz(placed),
+                                       "adoption" if exit_ <= log.end else None, cz(exit_), None, None))
+                return ("adopted", po, placed)
+        reversed_on = decision + rng.randint(120, 400)
+        rev = cz(reversed_on) if reversed_on < exit_ else None
+        log.add("permanence", (pid, child.child_id, route, decision, None, None, None, None, None,
+                               rev, ("RD1", "RD2", "RD3", "RD4")[rng.randint(0, 3)] if rev else None))
+        return None
+    order = route if route in ("sgo", "cao") and exit_ <= log.end else None
+    log.add("permanence", (pid, child.child_id, route, decision, None, None, None, order,
+                           exit_ if order else None, None, None))
+    return None
+
+
+def _care_leaver(log, child, eighteen, rng) -> None:
+    for age in (19, 20, 21):
+        day = birthday(child.dob, age)
+        if day > log.end:
+            return
+        u = rng.random()
+        touch = "YES" if u < 0.88 else ("NO" if u < 0.93 else ("REFU" if u < 0.96 else "NREQ"))
+        if touch != "YES":
+            log.add("care_leavers", (child.child_id, day, age, touch, "0", "0"))
+            continue
+        v = rng.random()
+        activity = ("F1", "P1", "F2", "P2", "F4", "P4")[int(v * 6)] if v < 0.56 else ("G4", "G5", "G6")[
+            rng.randint(0, 2)]
+        acc = "BCDEGHKRSTUVWXYZ"[rng.randint(0, 15)] + ("1" if rng.random() < 0.88 else "2")
+        log.add("care_leavers", (child.child_id, day, age, touch, activity, acc))
