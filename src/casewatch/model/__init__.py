@@ -1,8 +1,18 @@
 """The canonical model: typed DuckDB tables every analysis reads."""
 
 from casewatch.model.tables_cases import (
-    ASSESSMENTS, CARE_LEAVERS, CIN_PLANS, CLA_EPISODES, CLA_REVIEWS, CONTACTS, CP_PLANS,
-    EARLY_HELP_EPISODES, MISSING_EPISODES, PERMANENCE, REFERRALS, SECTION47,
+    ASSESSMENTS,
+    CARE_LEAVERS,
+    CIN_PLANS,
+    CLA_EPISODES,
+    CLA_REVIEWS,
+    CONTACTS,
+    CP_PLANS,
+    EARLY_HELP_EPISODES,
+    MISSING_EPISODES,
+    PERMANENCE,
+    REFERRALS,
+    SECTION47,
 )
 from casewatch.model.tables_people import ALLOCATIONS, CHILDREN, COUNCILS, POPULATION, TEAMS, VISITS, WORKERS
 

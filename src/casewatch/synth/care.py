@@ -8,7 +8,7 @@ from datetime import date
 
 from casewatch.synth import visits
 from casewatch.synth.clock import add_wd
-from casewatch.synth.rows import Child, EventLog
+from casewatch.synth.rows import Child, EventLog, randint
 
 YEAR = 365.25
 SGO_NEW_CODES_FROM = date(2020, 4, 1).toordinal()  # E45-E48 replace E43/E44 (903 spec diffs)
@@ -112,14 +112,14 @@ def enter_care(log: EventLog, child: Child, entry: int, route: str, rng: random.
         u = rng.random()
         first = "L1" if u < 0.06 else ("V2" if u < 0.36 else "C2")
         statuses = [(entry, first)]
-        t = entry + rng.randint(1, 3) if first == "L1" else entry
+        t = entry + randint(rng, 1, 3) if first == "L1" else entry
         if first == "L1":
             statuses.append((t, "C2" if rng.random() < 0.6 else "V2"))
         if statuses[-1][1] == "C2":
-            statuses.append((t + rng.randint(150, 330), "C1"))
+            statuses.append((t + randint(rng, 150, 330), "C1"))
         elif kind in ("adopted", "18", "sgo") and rng.random() < 0.5:
-            t2 = t + rng.randint(60, 300)
-            statuses += [(t2, "C2"), (t2 + rng.randint(150, 330), "C1")]
+            t2 = t + randint(rng, 60, 300)
+            statuses += [(t2, "C2"), (t2 + randint(rng, 150, 330), "C1")]
 
     placements = []  # (from ordinal, place, provider, reason for change)
     place, provider = _placement(child, age, entry, rng)
@@ -179,9 +179,9 @@ def _episodes(log, child, entry, exit_, kind, statuses, placements, rng) -> None
         log.add("cla_episodes", (
             log.new_id("E"), child.child_id, o, rne, ls, "N1" if rng.random() < 0.65 else "N4", p, pr, dec, rec,
             why if rne in ("P", "T") else None, home,
-            f"ZZ{(child.area + 1) if not out_of_area else 90 + rng.randint(0, 9)} {rng.randint(1, 9)}",
-            log.prefix if not out_of_area else f"Y{rng.randint(10, 60)}", miles,
-            f"SC{rng.randint(100000, 999999)}" if p in ("K2", "H5", "K3") else "XXXXXXX",
+            f"ZZ{(child.area + 1) if not out_of_area else 90 + randint(rng, 0, 9)} {randint(rng, 1, 9)}",
+            log.prefix if not out_of_area else f"Y{randint(rng, 10, 60)}", miles,
+            f"SC{randint(rng, 100000, 999999)}" if p in ("K2", "H5", "K3") else "XXXXXXX",
         ))
 
 
@@ -189,12 +189,12 @@ def _reviews(log, child, entry, exit_, age, rng) -> None:
     due = add_wd(entry, 20)
     gaps = [91, 182]
     while True:
-        held = due - rng.randint(0, 10) if rng.random() < 0.92 else due + rng.randint(1, 45)
+        held = due - randint(rng, 0, 10) if rng.random() < 0.92 else due + randint(rng, 1, 45)
         held = max(held, entry + 1)
         if held >= exit_ or held > log.end:
             return
         a = (held - child.dob) / YEAR
-        code = "PN0" if a < 4 else ("PN1" if rng.random() < 0.55 else f"PN{rng.randint(2, 7)}")
+        code = "PN0" if a < 4 else ("PN1" if rng.random() < 0.55 else f"PN{randint(rng, 2, 7)}")
         log.add("cla_reviews", (log.new_id("V"), child.child_id, held, code))
         due = held + (gaps.pop(0) if len(gaps) > 1 else gaps[0])
 
@@ -204,7 +204,7 @@ def _missing(log, child, entry, exit_, rng) -> None:
     if start >= exit_ or rng.random() > 0.14:
         return
     for _ in range(1 + int(rng.expovariate(1 / 2.5))):
-        s = rng.randint(start, exit_ - 1)
+        s = randint(rng, start, exit_ - 1)
         if s > log.end:
             continue
         kind = "M" if rng.random() < 0.75 else "A"
@@ -225,24 +225,24 @@ def _permanence(log, child, entry, exit_, kind, rng):
         route = "adoption"  # adoption decision later reversed
     if route is None:
         return None
-    decision = entry + rng.randint(90, 220)
+    decision = entry + randint(rng, 90, 220)
     if decision >= exit_ - 30 or decision > log.end:
         return None
     pid = log.new_id("Q")
     cz = log.cz
     if route == "adoption":
         if kind == "adopted":
-            po = decision + rng.randint(30, 120)
-            matched = po + rng.randint(60, 220)
-            placed = matched + rng.randint(7, 30)
+            po = decision + randint(rng, 30, 120)
+            matched = po + randint(rng, 60, 220)
+            placed = matched + randint(rng, 7, 30)
             if placed < exit_ - 60:
                 log.add("permanence", (pid, child.child_id, route, decision, cz(po), cz(matched), cz(placed),
                                        "adoption" if exit_ <= log.end else None, cz(exit_), None, None))
                 return ("adopted", po, placed)
-        reversed_on = decision + rng.randint(120, 400)
+        reversed_on = decision + randint(rng, 120, 400)
         rev = cz(reversed_on) if reversed_on < exit_ else None
         log.add("permanence", (pid, child.child_id, route, decision, None, None, None, None, None,
-                               rev, ("RD1", "RD2", "RD3", "RD4")[rng.randint(0, 3)] if rev else None))
+                               rev, ("RD1", "RD2", "RD3", "RD4")[randint(rng, 0, 3)] if rev else None))
         return None
     order = route if route in ("sgo", "cao") and exit_ <= log.end else None
     log.add("permanence", (pid, child.child_id, route, decision, None, None, None, order,
@@ -262,6 +262,6 @@ def _care_leaver(log, child, eighteen, rng) -> None:
             continue
         v = rng.random()
         activity = ("F1", "P1", "F2", "P2", "F4", "P4")[int(v * 6)] if v < 0.56 else ("G4", "G5", "G6")[
-            rng.randint(0, 2)]
-        acc = "BCDEGHKRSTUVWXYZ"[rng.randint(0, 15)] + ("1" if rng.random() < 0.88 else "2")
+            randint(rng, 0, 2)]
+        acc = "BCDEGHKRSTUVWXYZ"[randint(rng, 0, 15)] + ("1" if rng.random() < 0.88 else "2")
         log.add("care_leavers", (child.child_id, day, age, touch, activity, acc))

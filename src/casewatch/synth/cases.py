@@ -9,31 +9,43 @@ from which allocations and visits are made later.
 
 from __future__ import annotations
 
+import bisect
 import random
 
 from casewatch.synth import params as P
 from casewatch.synth import visits
 from casewatch.synth.care import enter_care
 from casewatch.synth.clock import add_wd, next_wd
-from casewatch.synth.rows import Child, EventLog
+from casewatch.synth.rows import Child, EventLog, randint
 
 YEAR = 365.25
+
+
+def cumulative(weights) -> list[float]:
+    total, out = 0.0, []
+    for w in weights:
+        total += w
+        out.append(total)
+    return out
+
+
+def pick(rng: random.Random, codes: list[str], cum_weights: list[float]) -> str:
+    """A weighted choice (weights given cumulatively, as ``random.choices``' cum_weights)."""
+    return codes[bisect.bisect(cum_weights, rng.random() * cum_weights[-1])]
+
+
 SOURCES = (("1A", 5), ("1B", 3), ("1C", 14), ("1D", 2), ("2A", 5), ("2B", 1), ("3A", 9), ("3B", 2),
            ("3C", 1), ("3D", 2), ("3E", 1), ("3F", 3), ("4", 1), ("5A", 14), ("5B", 1), ("5C", 1),
            ("5D", 6), ("6", 3), ("7", 2), ("8", 4), ("9", 12), ("10", 8))
 SOURCE_CODES = [s for s, _ in SOURCES]
-SOURCE_WEIGHTS = [w for _, w in SOURCES]
+SOURCE_WEIGHTS = cumulative(w for _, w in SOURCES)
 NEEDS = (("N1", 55), ("N2", 3), ("N3", 10), ("N4", 17), ("N5", 3), ("N6", 2), ("N7", 1), ("N8", 4),
          ("N9", 4), ("N0", 1))
 NEED_CODES = [n for n, _ in NEEDS]
-NEED_WEIGHTS = [w for _, w in NEEDS]
+NEED_WEIGHTS = cumulative(w for _, w in NEEDS)
 CATEGORIES = (("NEG", 50), ("EMO", 38), ("PHY", 6), ("SAB", 4), ("MUL", 2))
 CAT_CODES = [c for c, _ in CATEGORIES]
-CAT_WEIGHTS = [w for _, w in CATEGORIES]
-
-
-def pick(rng: random.Random, codes: list[str], weights: list[int]) -> str:
-    return rng.choices(codes, weights)[0]
+CAT_WEIGHTS = cumulative(w for _, w in CATEGORIES)
 
 
 def _assessment_days(rng: random.Random, slip: float) -> int:
@@ -41,7 +53,7 @@ def _assessment_days(rng: random.Random, slip: float) -> int:
     late = 1 - P.WITHIN_45WD_RATE
     late = late + (0.55 - late) * slip
     if rng.random() < late:
-        return rng.randint(46, 46 + int(rng.expovariate(1 / 25)))
+        return randint(rng, 46, 46 + int(rng.expovariate(1 / 25)))
     return max(5, min(45, int(rng.triangular(8, 45, 38))))
 
 
@@ -86,13 +98,13 @@ class CaseRunner:
         source = source or pick(rng, SOURCE_CODES, SOURCE_WEIGHTS)
         child.last_referral = r
         if force_cla is None and rng.random() < P.REFERRAL_NFA_RATE:
-            close = r + rng.randint(0, 3)
+            close = r + randint(rng, 0, 3)
             log.add("referrals", (rid, child.child_id, r, source, True, None, log.cz(close),
                                   "RC8" if close <= log.end else None))
             return log.cz(close)
         first_segment = len(log.segments)
         end, reason = self._after_referral(child, rid, r, rng, force_cla)
-        close = None if end is None else end + rng.randint(0, 10)
+        close = None if end is None else end + randint(rng, 0, 10)
         close = log.cz(close)
         if len(log.segments) > first_segment:  # the last worker holds the case until it closes
             last = max(log.segments[first_segment:], key=lambda s: s.start)
@@ -116,11 +128,11 @@ class CaseRunner:
             self._assessment(aid, rid, child, start, auth, seen, "cla")
             return self._care(child, rid, force_cla, "uasc" if child.uasc else "assessment", rng)
         if rng.random() < P.P_S47:
-            strategy = add_wd(r, rng.randint(0, 4))
+            strategy = add_wd(r, randint(rng, 0, 4))
             icpc = None
             if rng.random() < P.P_ICPC_GIVEN_S47:
                 quick = rng.random() < P.ICPC_WITHIN_15WD_RATE - 0.25 * self.slip(r, child.area)
-                icpc = add_wd(strategy, rng.randint(6, 15) if quick else rng.randint(16, 35))
+                icpc = add_wd(strategy, randint(rng, 6, 15) if quick else randint(rng, 16, 35))
             outcome = "icpc" if icpc else ("cin" if rng.random() < 0.55 else "nfa")
             if strategy <= log.end:
                 icpc_c = log.cz(icpc)
@@ -132,11 +144,11 @@ class CaseRunner:
         u = rng.random()
         if u < self.p_cla_direct * self.scenario.cla_entry(self.t(r)):
             self._assessment(aid, rid, child, start, auth, seen, "cla")
-            entry = r + rng.randint(0, max(1, (auth - r) // 2))
+            entry = r + randint(rng, 0, max(1, (auth - r) // 2))
             return self._care(child, rid, entry, "assessment", rng)
         if u < 0.45:
             self._assessment(aid, rid, child, start, auth, seen, "cin_plan")
-            return self._cin_plan(child, rid, auth + rng.randint(1, 15), rng, held_from=auth)
+            return self._cin_plan(child, rid, auth + randint(rng, 1, 15), rng, held_from=auth)
         outcome = "early_help" if u < 0.58 else "nfa"
         self._assessment(aid, rid, child, start, auth, seen, outcome)
         return auth, "RC8" if outcome == "nfa" else "RC9"
@@ -149,7 +161,7 @@ class CaseRunner:
         log.add("assessments", (aid, rid, child.child_id, start, auth if done else None, seen,
                                 outcome if done else None))
         if seen:
-            visit = start + self.log.rng.randint(0, max(0, min(10, auth - start)))
+            visit = start + randint(self.log.rng, 0, max(0, min(10, auth - start)))
             if visit <= log.end:
                 visits._add(log, child, visit, "assessment", self.log.rng)
 
@@ -167,7 +179,7 @@ class CaseRunner:
         if u < self.p_cla_after_cin * self.scenario.cla_entry(self.t(end)):
             return self._care(child, rid, end, "cin", rng)
         if u < self.p_cla_after_cin + 0.04:
-            return self._cp_plan(child, rid, add_wd(end, rng.randint(5, 15)), rng, held_from=end)
+            return self._cp_plan(child, rid, add_wd(end, randint(rng, 5, 15)), rng, held_from=end)
         return end, "RC8"
 
     def _cp_plan(self, child: Child, rid: str, start: int, rng: random.Random, held_from: int | None = None
@@ -179,7 +191,7 @@ class CaseRunner:
         reviews = []
         due = start + 91
         while due < end and due <= log.end:
-            held = due - rng.randint(0, 14) if rng.random() < 0.93 else due + rng.randint(1, 40)
+            held = due - randint(rng, 0, 14) if rng.random() < 0.93 else due + randint(rng, 1, 40)
             if held >= end or held > log.end:
                 break
             reviews.append(held)

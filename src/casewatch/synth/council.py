@@ -8,6 +8,7 @@ stock of children looked after starts near England's rate.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import random
@@ -15,18 +16,19 @@ from datetime import date
 
 from casewatch.synth import params as P
 from casewatch.synth import visits
-from casewatch.synth.cases import SOURCE_CODES, SOURCE_WEIGHTS, YEAR, CaseRunner, pick
+from casewatch.synth.cases import SOURCE_CODES, SOURCE_WEIGHTS, YEAR, CaseRunner, cumulative, pick
 from casewatch.synth.clock import is_wd
-from casewatch.synth.rows import Child, EventLog
+from casewatch.synth.rows import Child, EventLog, randint
 from casewatch.synth.workforce import Workforce, normalise
 
 ETHNICITY = (("WBRI", 640), ("WIRI", 4), ("WOTH", 45), ("WIRT", 3), ("WROM", 6), ("MWBC", 30), ("MWBA", 8),
              ("MWAS", 10), ("MOTH", 30), ("AIND", 20), ("APKN", 40), ("ABAN", 12), ("AOTH", 15),
              ("BCRB", 10), ("BAFR", 40), ("BOTH", 8), ("CHNE", 3), ("OOTH", 30), ("REFU", 6), ("NOBT", 40))
 ETH_CODES = [e for e, _ in ETHNICITY]
-ETH_WEIGHTS = [w for _, w in ETHNICITY]
+ETH_WEIGHTS = cumulative(w for _, w in ETHNICITY)
 # age at referral (years) in bands, with weights, England CIN census pattern
 REFERRAL_AGES = ((0, 1, 12), (1, 5, 20), (5, 10, 25), (10, 16, 33), (16, 18, 10))
+AGE_WEIGHTS = cumulative(w for *_, w in REFERRAL_AGES)
 
 
 def poisson(rng: random.Random, lam: float) -> int:
@@ -48,19 +50,19 @@ class Council:
         sim_start = date(window_start.year - P.WARM_UP_YEARS, 4, 1).toordinal()
         self.log = EventLog(council_id, sim_start, end.toordinal(), self.rng)
         self.cases = CaseRunner(self.log, scenario, self.window_start, size.population)
-        self.recent: list[Child] = []  # children referred recently, candidates for re-referral
+        self.recent: list[tuple[int, Child]] = []  # (referral day, child) in day order: re-referral candidates
+        self._recent_lo = 0
         self.scheduled: list[tuple[int, int, Child]] = []  # (day, seq, child): early help stepping up
         self._seq = 0
-        self._pruned_on = 0
 
     # --- children -----------------------------------------------------------------------------------------
     def new_child(self, on: int, age_years: float | None = None, uasc: bool = False, area: int | None = None
                   ) -> Child:
         rng, log = self.rng, self.log
         if age_years is None:
-            lo, hi, _ = rng.choices(REFERRAL_AGES, [w for *_, w in REFERRAL_AGES])[0]
+            lo, hi, _ = REFERRAL_AGES[bisect.bisect(AGE_WEIGHTS, rng.random() * AGE_WEIGHTS[-1])]
             age_years = rng.uniform(lo, hi)
-        dob = on - int(age_years * YEAR) - rng.randint(0, 1)
+        dob = on - int(age_years * YEAR) - randint(rng, 0, 1)
         idx = len(log.children)
         family = f"{self.id}-F{idx:07d}" if rng.random() < 0.35 else None
         child = Child(idx, log.new_id("C"), dob, "U" if rng.random() < 0.003 else rng.choice("MF"),
@@ -79,7 +81,8 @@ class Council:
                 self.rng, SOURCE_CODES, SOURCE_WEIGHTS), "referral"))
         case_rng = random.Random(self.rng.getrandbits(64))
         child.open_until = self.cases.referral(child, day, case_rng, source, force_cla)
-        self.recent.append(child)
+        if day >= self.log.start:
+            self.recent.append((day, child))
 
     # --- the simulation -----------------------------------------------------------------------------------
     def run(self) -> EventLog:
@@ -102,7 +105,7 @@ class Council:
             lam_uasc = per_day * P.CLA_STARTS_PER_10K * P.CLA_ROUTE_SHARE["uasc"] * self.scenario.cla_entry(t)
             for _ in range(poisson(rng, lam_uasc)):
                 child = self.new_child(day, rng.uniform(15, 17.4), uasc=True)
-                self.refer(child, day, source="8", force_cla=day + rng.randint(0, 3))
+                self.refer(child, day, source="8", force_cla=day + randint(rng, 0, 3))
             self._other_contacts(day, t, per_day)
         segments = normalise(log.segments)
         workforce = Workforce(log, self.size, self.scenario, self.window_start)
@@ -115,15 +118,18 @@ class Council:
     def _who(self, day: int, area: int) -> Child:
         """A re-referral of a recently referred child at England's rate, otherwise a child new to the service."""
         rng = self.rng
-        if rng.random() < P.RE_REFERRAL_RATE * 1.05 and self.recent:
-            if day - self._pruned_on >= 7:
-                self.recent = [c for c in self.recent if c.last_referral and day - c.last_referral < 360]
-                self._pruned_on = day
+        recent = self.recent
+        if rng.random() < P.RE_REFERRAL_RATE * 1.05:
+            while self._recent_lo < len(recent) and day - recent[self._recent_lo][0] >= 360:
+                self._recent_lo += 1  # recent is in referral-date order: drop the stale front
+            if self._recent_lo > 50_000:
+                del recent[: self._recent_lo]
+                self._recent_lo = 0
             for _ in range(6):
-                if not self.recent:
+                if self._recent_lo >= len(recent):
                     break
-                c = self.recent[rng.randrange(len(self.recent))]
-                if self._available(c, day):
+                c = recent[rng.randrange(self._recent_lo, len(recent))][1]
+                if c.last_referral and day - c.last_referral < 360 and self._available(c, day):
                     return c
         return self.new_child(day, area=area)
 
@@ -141,7 +147,7 @@ class Council:
             log.add("contacts", (log.new_id("K"), child.child_id, day, pick(rng, SOURCE_CODES, SOURCE_WEIGHTS),
                                  outcome))
             if outcome == "early_help":
-                self._early_help(child, day + rng.randint(1, 10))
+                self._early_help(child, day + randint(rng, 1, 10))
 
     def _early_help(self, child: Child, start: int) -> None:
         rng, log = self.rng, self.log
@@ -164,14 +170,14 @@ class Council:
         episodes = log.rows["cla_episodes"]
         seeded = 0
         while seeded < target:
-            entry = log.start - rng.randint(1, int(8 * YEAR))
+            entry = log.start - randint(rng, 1, int(8 * YEAR))
             age_now = rng.choices((0.5, 3, 7.5, 13, 16.5), (5, 13, 19, 39, 24))[0] + rng.uniform(-0.5, 0.5)
             age_at_entry = age_now - (log.start - entry) / YEAR
             if age_at_entry < 0:
                 continue
             child = self.new_child(entry, max(age_at_entry, 0.01))
             before = len(episodes)
-            self.refer(child, entry - rng.randint(0, 30), force_cla=entry)
+            self.refer(child, entry - randint(rng, 0, 30), force_cla=entry)
             if any(e[8] is None or e[8] > log.start for e in episodes[before:]):
                 seeded += 1  # still in care when the simulation starts (others are history only)
 

@@ -71,9 +71,9 @@ class Scenario:
     def referrals(self, t: float, area: int) -> float:
         if self.name != "pressure" or t < 1:
             return 1.0
-        extra = 0.10 * min(t - 1, 3)
+        extra = 0.04 * min(t - 1, 3)
         if area in PRESSURE_AREAS:
-            extra += 0.15 * min(t - 1, 3)
+            extra += 0.25 * min(t - 1, 3)
         return 1.0 + extra
 
     def cla_entry(self, t: float) -> float:

@@ -12,14 +12,14 @@ import bisect
 import random
 
 from casewatch.synth.clock import add_wd
-from casewatch.synth.rows import Child, EventLog
+from casewatch.synth.rows import Child, EventLog, randint
 
 
 def _late(rng: random.Random, slip: float) -> int:
     """Extra days beyond the standard: most visits on time, more late as practice slips."""
     if rng.random() < 0.06 + 0.45 * slip:
-        return rng.randint(2, 12 + int(25 * slip))
-    return -rng.randint(0, 3)
+        return randint(rng, 2, 12 + int(25 * slip))
+    return -randint(rng, 0, 3)
 
 
 def _add(log: EventLog, child: Child, day: int, kind: str, rng: random.Random) -> None:
@@ -41,11 +41,11 @@ def cla(log: EventLog, child: Child, placed: int, until: int, entry: int, rng: r
         ) -> None:
     """Reg 28 visits during one placement (placed..until)."""
     stop = min(until, log.end)
-    day = placed + rng.randint(1, 6) + max(0, _late(rng, slip) // 2)
+    day = placed + randint(rng, 1, 6) + max(0, _late(rng, slip) // 2)
     while day < stop:
         _add(log, child, day, "CLA", rng)
         long_term = day - placed >= 365 and day - entry >= 365
-        day = day + (91 if long_term else 42) - rng.randint(0, 10) + max(0, _late(rng, slip))
+        day = day + (91 if long_term else 42) - randint(rng, 0, 10) + max(0, _late(rng, slip))
 
 
 def assign_workers(log: EventLog) -> None:

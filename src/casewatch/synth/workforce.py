@@ -16,7 +16,7 @@ import random
 from decimal import Decimal
 
 from casewatch.synth import params as P
-from casewatch.synth.rows import EventLog, Segment
+from casewatch.synth.rows import EventLog, Segment, randint
 
 AREA_NAMES = ("North", "South", "East", "West", "Central", "Riverside", "Hillside", "Coast", "Valley", "Market",
               "Forest", "Harbour")
@@ -53,7 +53,7 @@ class Workforce:
             if b > a:
                 demand[self.team_for(seg)] += (b - a) / 365
         for tid, open_cases in demand.items():
-            posts = max(2, math.ceil(open_cases / P.CASELOAD_PER_FTE / 0.92 / 0.95))
+            posts = max(2, math.ceil(open_cases / P.CASELOAD_PER_FTE / 0.92))  # 0.92: gaps between post holders
             self._manager(tid, rng)
             for k in range(posts):
                 self._fill_post(tid, k, posts, rng)
@@ -61,12 +61,12 @@ class Workforce:
     def _manager(self, tid: str, rng: random.Random) -> None:
         log = self.log
         log.add("workers", (log.new_id("W"), log.prefix, tid, "team_manager", Decimal("1.00"), False, False,
-                            log.start - rng.randint(200, 3000), None))
+                            log.start - randint(rng, 200, 3000), None))
 
     def _fill_post(self, tid: str, k: int, posts: int, rng: random.Random) -> None:
         log = self.log
         area = self.team_area[tid]
-        t = log.start - rng.randint(0, 5 * 365)  # the holder at the start joined some time before
+        t = log.start - randint(rng, 0, 5 * 365)  # the holder at the start joined some time before
         first = True
         while t <= log.end:
             tyears = (t - self.window_start) / YEAR
@@ -80,7 +80,7 @@ class Workforce:
             rate = (1.3 if agency else P.TURNOVER_RATE) * self.scenario.turnover(max(tyears, 0.0), area)
             leave = t + max(30, int(rng.expovariate(rate) * YEAR))
             if first and leave <= log.start:
-                leave = log.start + rng.randint(1, 400)
+                leave = log.start + randint(rng, 1, 400)
             if area is not None and self.scenario.turnover(1.0, area) > 1:
                 t1 = self.window_start + 365  # turnover rises in year 2: memoryless redraw from then
                 if t < t1 < leave:
@@ -114,7 +114,7 @@ class Workforce:
         heapq.heapify(events)
         load: dict[str, float] = {}
         holder: dict[int, tuple] = {}  # id(seg) -> [alloc_id, child_id, worker_id, team_id, start]
-        held: dict[str, set] = {}
+        held: dict[str, dict[int, None]] = {}  # ordered (a set's order would follow memory addresses)
         team_workers: dict[str, dict[str, tuple]] = {tid: {} for tid in self.team_area}
         waiting: dict[str, list[Segment]] = {tid: [] for tid in self.team_area}
         next_of: dict[int, Segment] = _successors(segments)
@@ -125,9 +125,14 @@ class Workforce:
             if not workers:
                 waiting[tid].append(seg)
                 return
-            wid = min(workers, key=lambda w: (load[w] / _capacity(workers[w], day), rng.random()))
+            wid, best = None, None
+            for w, worker in workers.items():  # least loaded for their capacity; ties: longest in the team
+                cap = worker[4] if not worker[6] or day - worker[7] >= 365 else worker[4] * 0.6
+                v = load[w] / cap
+                if best is None or v < best:
+                    wid, best = w, v
             load[wid] += 1
-            held[wid].add(id(seg))
+            held[wid][id(seg)] = None
             holder[id(seg)] = (log.new_id("L"), seg.child.child_id, wid, tid, day, seg)
 
         def release(seg: Segment, day: int, reason: str) -> None:
@@ -138,16 +143,16 @@ class Workforce:
                     waiting[tid].remove(seg)
                 return
             load[h[2]] -= 1
-            held[h[2]].discard(id(seg))
+            held[h[2]].pop(id(seg), None)
             if day > h[4]:
                 log.add("allocations", (h[0], h[1], h[2], h[3], h[4], day, reason))
 
         while events:
             day, _, _, kind, x = heapq.heappop(events)
-            if kind == "join":
-                team_workers[x[2]][x[0]] = x
+            if kind == "join":  # capacity: FTE, and 60% of it in an ASYE's protected first year
+                team_workers[x[2]][x[0]] = (*x[:4], float(x[4]), *x[5:])
                 load[x[0]] = 0
-                held[x[0]] = set()
+                held[x[0]] = {}
                 queue, waiting[x[2]] = waiting[x[2]], []
                 for seg in queue:
                     give(seg, day)
@@ -167,13 +172,6 @@ class Workforce:
                 give(x, day)
         for h in holder.values():  # still allocated at the extract date
             log.add("allocations", (h[0], h[1], h[2], h[3], h[4], None, None))
-
-
-def _capacity(worker: tuple, day: int) -> float:
-    fte = float(worker[4])
-    if worker[6] and day - worker[7] < 365:  # ASYE: protected caseload in the first year
-        return fte * 0.6
-    return fte
 
 
 def _successors(segments: list[Segment]) -> dict[int, Segment]:
