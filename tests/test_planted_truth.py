@@ -8,10 +8,10 @@ import sys
 from datetime import date
 
 import pytest
-from conftest import read_truth
 
 from casewatch.measures.headline import headline
 from casewatch.model.store import open_readonly
+from conftest import read_truth
 
 CASES = [("tiny", 1), ("tiny", 2), ("tiny", 3), ("small", 1), ("small", 2), ("small", 3), ("medium", 1)]
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import statistics
 
-from conftest import read_truth
-
 from casewatch.synth import params as P
 from casewatch.synth.calibration import ENGLAND
+from conftest import read_truth
 
 
 def _rate(n, population):
