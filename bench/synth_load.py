@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -50,7 +49,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "council"
         total = 0.0
-        print(f"casewatch synth + load, --size {args.size}, 2026-11 machine: {resource.getpagesize()} B pages")
+        print(f"casewatch synth + load, --size {args.size}, seed {args.seed}")
         for stage in ("synth", "load"):
             r = run_stage(stage, out, args.size, args.seed)
             total += r["seconds"]
