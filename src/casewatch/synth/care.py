@@ -110,16 +110,16 @@ def enter_care(log: EventLog, child: Child, entry: int, route: str, rng: random.
         statuses = [(entry, "V2")]
     else:
         u = rng.random()
-        first = "L1" if u < 0.06 else ("V2" if u < 0.36 else "C2")
+        first = "L1" if u < 0.06 else ("V2" if u < 0.36 else "C1")
         statuses = [(entry, first)]
         t = entry + randint(rng, 1, 3) if first == "L1" else entry
         if first == "L1":
-            statuses.append((t, "C2" if rng.random() < 0.6 else "V2"))
-        if statuses[-1][1] == "C2":
-            statuses.append((t + randint(rng, 150, 330), "C1"))
+            statuses.append((t, "C1" if rng.random() < 0.6 else "V2"))
+        if statuses[-1][1] == "C1":  # interim care order, then the full care order (C2)
+            statuses.append((t + randint(rng, 150, 330), "C2"))
         elif kind in ("adopted", "18", "sgo") and rng.random() < 0.5:
             t2 = t + randint(rng, 60, 300)
-            statuses += [(t2, "C2"), (t2 + randint(rng, 150, 330), "C1")]
+            statuses += [(t2, "C1"), (t2 + randint(rng, 150, 330), "C2")]
 
     placements = []  # (from ordinal, place, provider, reason for change)
     place, provider = _placement(child, age, entry, rng)
@@ -167,7 +167,7 @@ def _episodes(log, child, entry, exit_, kind, statuses, placements, rng) -> None
         if o > log.end:
             break
         ch = changes[o]
-        rne = "S" if i == 0 else ("T" if len(ch) == 2 else ("L" if "ls" in ch else "P"))
+        rne = "S" if i == 0 else ("U" if len(ch) == 2 else ("L" if "ls" in ch else "P"))
         ls = ch.get("ls", ls)
         place = ch.get("place", place)
         p, pr, why = place
@@ -178,7 +178,7 @@ def _episodes(log, child, entry, exit_, kind, statuses, placements, rng) -> None
         out_of_area = miles > 12 and rng.random() < 0.8
         log.add("cla_episodes", (
             log.new_id("E"), child.child_id, o, rne, ls, "N1" if rng.random() < 0.65 else "N4", p, pr, dec, rec,
-            why if rne in ("P", "T") else None, home,
+            why if rne in ("P", "U") else None, home,
             f"ZZ{(child.area + 1) if not out_of_area else 90 + randint(rng, 0, 9)} {randint(rng, 1, 9)}",
             log.prefix if not out_of_area else f"Y{randint(rng, 10, 60)}", miles,
             f"SC{randint(rng, 100000, 999999)}" if p in ("K2", "H5", "K3") else "XXXXXXX",
