@@ -163,7 +163,7 @@ class CaseRunner:
         if seen:
             visit = start + randint(self.log.rng, 0, max(0, min(10, auth - start)))
             if visit <= log.end:
-                visits._add(log, child, visit, "assessment", self.log.rng)
+                visits.add(log, child, visit, "assessment", self.log.rng)
 
     def _cin_plan(self, child: Child, rid: str, start: int, rng: random.Random, held_from: int | None = None
                   ) -> tuple[int | None, str]:

@@ -22,7 +22,7 @@ def _late(rng: random.Random, slip: float) -> int:
     return -randint(rng, 0, 3)
 
 
-def _add(log: EventLog, child: Child, day: int, kind: str, rng: random.Random) -> None:
+def add(log: EventLog, child: Child, day: int, kind: str, rng: random.Random) -> None:
     seen = rng.random() < 0.96
     log.add("visits", [log.new_id("W"), child.child_id, None, day, kind, seen, seen and rng.random() < 0.7])
 
@@ -33,7 +33,7 @@ def periodic(log: EventLog, child: Child, kind: str, start: int, end: int | None
     stop = log.end if end is None else min(end, log.end)
     day = add_wd(start, max(1, every_wd // 2))
     while day < stop:
-        _add(log, child, day, kind, rng)
+        add(log, child, day, kind, rng)
         day = max(day + 1, add_wd(day, every_wd) + _late(rng, slip))
 
 
@@ -43,7 +43,7 @@ def cla(log: EventLog, child: Child, placed: int, until: int, entry: int, rng: r
     stop = min(until, log.end)
     day = placed + randint(rng, 1, 6) + max(0, _late(rng, slip) // 2)
     while day < stop:
-        _add(log, child, day, "CLA", rng)
+        add(log, child, day, "CLA", rng)
         long_term = day - placed >= 365 and day - entry >= 365
         day = day + (91 if long_term else 42) - randint(rng, 0, 10) + max(0, _late(rng, slip))
 
