@@ -19,7 +19,8 @@ def test_same_seed_gives_byte_identical_output(tmp_path):
     assert set(a) == {"truth.json"} | {f"{t}.parquet" for t in (
         "councils", "population", "teams", "workers", "children", "contacts", "early_help_episodes", "referrals",
         "assessments", "section47", "cin_plans", "cp_plans", "cla_episodes", "cla_reviews", "permanence",
-        "care_leavers", "missing_episodes", "allocations", "visits")}
+        "care_leavers", "missing_episodes", "allocations", "visits", "cla_health", "previous_permanence", "adopters",
+        "workforce_census", "vacancies")}
     assert a == b
 
 

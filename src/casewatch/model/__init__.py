@@ -15,12 +15,21 @@ from casewatch.model.tables_cases import (
     SECTION47,
 )
 from casewatch.model.tables_people import ALLOCATIONS, CHILDREN, COUNCILS, POPULATION, TEAMS, VISITS, WORKERS
+from casewatch.model.tables_returns import (
+    ADOPTERS,
+    CLA_HEALTH,
+    PREVIOUS_PERMANENCE,
+    VACANCIES,
+    WORKFORCE_CENSUS,
+)
+from casewatch.model.tables_snapshots import SNAPSHOT_TABLES
 
 # In load order: every table comes after the tables it references.
 TABLES = (
     COUNCILS, POPULATION, TEAMS, WORKERS, CHILDREN, CONTACTS, EARLY_HELP_EPISODES, REFERRALS, ASSESSMENTS,
     SECTION47, CIN_PLANS, CP_PLANS, CLA_EPISODES, CLA_REVIEWS, PERMANENCE, CARE_LEAVERS, MISSING_EPISODES,
-    ALLOCATIONS, VISITS,
+    ALLOCATIONS, VISITS, CLA_HEALTH, PREVIOUS_PERMANENCE, ADOPTERS, WORKFORCE_CENSUS, VACANCIES,
+    *SNAPSHOT_TABLES,
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 

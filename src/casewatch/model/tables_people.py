@@ -54,15 +54,18 @@ WORKERS = Table(
     (
         C("worker_id", "VARCHAR", "Worker identifier (case management system user, or SWE registration)."),
         C("council_id", "VARCHAR", "Local authority.", references="councils.council_id"),
-        C("team_id", "VARCHAR", "Team the worker belongs to.", references="teams.team_id"),
+        C("team_id", "VARCHAR", "Team the worker belongs to; NULL when only the workforce census or the 903 "
+          "names the worker.", required=False, references="teams.team_id"),
         C("role", "VARCHAR", "Role. Case holders are social workers, senior social workers and advanced "
-          "practitioners.", codes=codes.WORKER_ROLE),
+          "practitioners. NULL when unknown (a worker named only in 903 SW episodes).", required=False,
+          codes=codes.WORKER_ROLE),
         C("fte", "DECIMAL(3,2)", "Full-time equivalent, over 0 and at most 1.", check="{c} > 0 AND {c} <= 1",
-          check_doc="FTE must be over 0 and at most 1"),
-        C("agency", "BOOLEAN", "Agency (locum) worker rather than employed by the council."),
+          check_doc="FTE must be over 0 and at most 1", required=False),
+        C("agency", "BOOLEAN", "Agency (locum) worker rather than employed by the council.", required=False),
         C("asye", "BOOLEAN", "Newly qualified social worker in the Assessed and Supported Year in Employment "
-          "for the first 12 months after start_date (protected caseload)."),
-        C("start_date", "DATE", "First day working for the council in this post."),
+          "for the first 12 months after start_date (protected caseload).", required=False),
+        C("start_date", "DATE", "First day working for the council in this post; NULL when unknown (a worker "
+          "named only in 903 SW episodes).", required=False),
         C("end_date", "DATE", "Leaving date: the first day no longer in post (holds no cases from then); NULL "
           "if still in post.", required=False),
     ),
@@ -81,8 +84,12 @@ CHILDREN = Table(
         C("sex", "VARCHAR", "M, F or U (unknown/indeterminate), as in the CIN census since 2017.",
           codes=codes.SEX),
         C("ethnicity", "VARCHAR", "DfE ethnicity code (WBRI, MWBC, ...).", codes=codes.ETHNICITY),
-        C("disability", "BOOLEAN", "Has a disability recorded (CIN census disability other than NONE)."),
-        C("uasc", "BOOLEAN", "Unaccompanied asylum-seeking child (903 UASC)."),
+        C("disability", "BOOLEAN", "Has a disability recorded (CIN census disability other than NONE); NULL "
+          "when no source says.", required=False),
+        C("uasc", "BOOLEAN", "Unaccompanied asylum-seeking child (903 UASC); NULL when no source says.",
+          required=False),
+        C("uasc_ceased", "DATE", "903 DUC: date the child ceased to be UASC (turned 18 or was granted leave).",
+          required=False),
         C("family_id", "VARCHAR", "Sibling group: children sharing it are brothers and sisters.",
           required=False),
     ),
@@ -97,7 +104,8 @@ ALLOCATIONS = Table(
         C("allocation_id", "VARCHAR", "Allocation identifier."),
         C("child_id", "VARCHAR", "Child.", references="children.child_id"),
         C("worker_id", "VARCHAR", "Allocated worker.", references="workers.worker_id"),
-        C("team_id", "VARCHAR", "Team holding the case.", references="teams.team_id"),
+        C("team_id", "VARCHAR", "Team holding the case; NULL when the source does not say (903 SW episodes).",
+          required=False, references="teams.team_id"),
         C("start_date", "DATE", "First day the worker holds the case."),
         C("end_date", "DATE", "Day the case passed on or closed; NULL while allocated.", required=False),
         C("end_reason", "VARCHAR", "Why the allocation ended.", required=False,

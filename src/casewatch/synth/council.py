@@ -194,5 +194,15 @@ class Council:
     def _children_rows(self) -> None:
         log = self.log
         for c in log.children:
-            log.add("children", (c.child_id, self.id, c.dob, c.sex, c.ethnicity, c.disability, c.uasc, c.family_id))
+            ceased = log.cz(_birthday(c.dob, 18)) if c.uasc else None  # UASC status ends at 18
+            log.add("children", (c.child_id, self.id, c.dob, c.sex, c.ethnicity, c.disability, c.uasc, ceased,
+                                 c.family_id))
         log.add("councils", (self.id, self.name, "Synthetic", log.end))
+
+
+def _birthday(dob: int, age: int) -> int:
+    d = date.fromordinal(dob)
+    try:
+        return d.replace(year=d.year + age).toordinal()
+    except ValueError:  # 29 February: the birthday is 1 March in a common year
+        return date(d.year + age, 3, 1).toordinal()

@@ -1,0 +1,87 @@
+"""Run the rules in force over staged returns, year by year, and turn failures into located issues.
+
+For each return and collection year present in staging, the staging tables are exposed as views filtered to
+that year in a schema of their own, and that schema is put first on DuckDB's search path, so a rule's SQL
+names ``episodes`` or ``cin_details`` and sees only that year's rows. A rule that raises is reported as
+issue severity ``failed`` under its own code, never silently as a pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from casewatch.returns.core import Issue
+from casewatch.returns.staging import STAGING
+from casewatch.rules.engine import Rule, registry
+
+
+@dataclass
+class RuleRun:
+    issues: list[Issue] = field(default_factory=list)
+    failed: list[tuple[str, str, int, str]] = field(default_factory=list)  # kind, code, year, error
+    rejected: dict[tuple[str, str], list[tuple[str, int, str]]] = field(default_factory=dict)
+    # (schema.table) -> [(_file, _row, "code: message")] rows the quarantining rules refused
+    rules_run: int = 0
+
+
+def _years(con, kind: str) -> list[int]:
+    parts = [f"SELECT DISTINCT _year FROM {t.qualified}" for t in STAGING.values() if t.schema == kind]
+    if not parts:
+        return []
+    rows = con.execute(" UNION ".join(parts)).fetchall()
+    return sorted(y for (y,) in rows if y is not None)
+
+
+def _year_views(con, kind: str, year: int) -> str:
+    schema = f"_rules_{kind}_{year}"
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+    for t in STAGING.values():
+        if t.schema == kind:
+            con.execute(f"CREATE OR REPLACE VIEW {schema}.{t.name} AS "
+                        f"SELECT * FROM {t.qualified} WHERE _year = {int(year)}")
+    return schema
+
+
+def _run_one(con, r: Rule, year: int, out: RuleRun) -> None:
+    cur = con.execute(r.sql(year))
+    names = [d[0] for d in cur.description]
+    idx = {n: i for i, n in enumerate(names)}
+    if "_file" not in idx or "_row" not in idx:
+        raise ValueError("rule query must return _file and _row")
+    default_table, default_field = r.tables[0], (r.fields[0] if r.fields else None)
+    for rec in cur.fetchall():
+        table = rec[idx["_table"]] if "_table" in idx else default_table
+        where = rec[idx["_line"]] if "_line" in idx and rec[idx["_line"]] is not None else rec[idx["_row"]]
+        out.issues.append(Issue(
+            r.code, r.severity, r.message, rec[idx["_file"]], table, where,
+            str(rec[idx["child"]]) if "child" in idx and rec[idx["child"]] is not None else None,
+            rec[idx["field"]] if "field" in idx else default_field,
+        ))
+        if r.quarantine:
+            out.rejected.setdefault((r.kind, table), []).append(
+                (rec[idx["_file"]], where, f"{r.code} {default_field or ''}: {r.message}".replace(" :", ":")))
+
+
+def run_rules(con, kinds: tuple[str, ...] | None = None) -> RuleRun:
+    out = RuleRun()
+    kinds = kinds or tuple(sorted({t.schema for t in STAGING.values()}))
+    for kind in kinds:
+        for year in _years(con, kind):
+            schema = _year_views(con, kind, year)
+            con.execute(f"SET search_path = '{schema},main'")
+            try:
+                for r in registry(kind, year).values():
+                    out.rules_run += 1
+                    try:
+                        _run_one(con, r, year, out)
+                    except Exception as exc:  # a broken rule must be loud, not a pass
+                        # quoted text in a database error may be a child's value: never repeated
+                        first = re.sub(r"'[^']*'|\"[^\"]*\"", "'...'", str(exc).splitlines()[0])[:200]
+                        msg = f"{type(exc).__name__}: {first}"
+                        out.failed.append((kind, r.code, year, msg))
+                        out.issues.append(Issue(r.code, "failed", f"rule could not run ({msg})", None,
+                                                r.tables[0], None, None, None))
+            finally:
+                con.execute("RESET search_path")
+    return out

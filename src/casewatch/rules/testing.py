@@ -1,0 +1,64 @@
+"""Spec tests for rules as small ASCII tables (the style of OpenSAFELY's ehrQL).
+
+    def test_dec_before_decom():
+        assert flagged(rule, 2024, episodes='''
+            CHILD | DECOM      | DEC
+            1     | 01/04/2023 | 31/03/2023
+            2     | 01/04/2023 |
+        ''') == [2]
+
+Each keyword argument names a staging table of the rule's return; its rows get ``_row`` 2, 3, 4... (the
+line numbers a CSV would give them, header on line 1), ``_line`` the same, ``_file`` 'test' and ``_year``
+the year given. Cells are typed by the same parsers the readers use (dates dd/mm/yyyy or ISO); lists
+(CPPreviewDate, AssessmentFactors) are written comma-separated. Columns not written are NULL.
+``flagged`` returns the sorted row numbers the rule reported; ``issues`` returns the Issue objects.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from casewatch.returns.core import Issue, ReturnFile
+from casewatch.returns.stage import stage
+from casewatch.rules.engine import Rule
+from casewatch.rules.run import RuleRun, _run_one, _year_views
+
+
+def parse_table(text: str) -> tuple[list[str], list[list[str]]]:
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    header = [h.strip() for h in lines[0].split("|")]
+    rows = [[c.strip() for c in ln.split("|")] for ln in lines[1:]]
+    for r in rows:
+        if len(r) != len(header):
+            raise ValueError(f"row {r} has {len(r)} cells but the header has {len(header)}")
+    return header, rows
+
+
+def issues(r: Rule, year: int, **tables: str) -> list[Issue]:
+    file = ReturnFile("test", r.kind, year)
+    for name, text in tables.items():
+        header, rows = parse_table(text)
+        builder = file.builder(f"{r.kind}.{name}")
+        list_fields = {f.name for f in builder.table.fields if f.type.endswith("[]")}
+        for i, cells in enumerate(rows):
+            values = {h: (c.split(",") if h in list_fields and c else c or None) for h, c in zip(header, cells, strict=True)}
+            unknown = set(values) - set(builder.table.field_names)
+            if unknown:
+                raise ValueError(f"{r.kind}.{name} has no field(s) {sorted(unknown)}")
+            builder.add(i + 2, values, line=i + 2, child=None)
+    if file.issues:
+        raise ValueError(f"test table cells did not parse: {[(i.field, i.message) for i in file.issues]}")
+    con = duckdb.connect()
+    try:
+        stage(con, [file])
+        schema = _year_views(con, r.kind, year)
+        con.execute(f"SET search_path = '{schema},main'")
+        out = RuleRun()
+        _run_one(con, r, year, out)  # raises if the rule is broken: a test must see that
+        return out.issues
+    finally:
+        con.close()
+
+
+def flagged(r: Rule, year: int, **tables: str) -> list[int]:
+    return sorted(i.row for i in issues(r, year, **tables))
