@@ -1,4 +1,4 @@
-"""casewatch command line: synth, load, summary, schema, demo.
+"""casewatch command line: synth, load, validate, rules, summary, schema, demo.
 
 Progress goes to stderr (a rich progress bar on a terminal, plain lines otherwise); results go to stdout.
 Nothing printed here carries child-level data: loads report counts and reasons, never values.
@@ -60,6 +60,17 @@ def cmd_synth(args: argparse.Namespace) -> int:
     rows = sum(truth["rows"].values())
     err.print(f"wrote {rows:,} rows in {len(truth['rows'])} tables and truth.json to {args.out} "
               f"in {time.perf_counter() - started:.1f} s")
+    formats = {f.strip() for f in getattr(args, "formats", "parquet").split(",") if f.strip()}
+    if formats - {"parquet", "returns"}:
+        raise UserError(f"unknown format(s): {', '.join(sorted(formats - {'parquet', 'returns'}))}")
+    if "returns" in formats:
+        from casewatch.returns.write_all import write_returns
+
+        try:
+            written = write_returns(Path(args.out), Path(args.out) / "returns")
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+        err.print(f"wrote {len(written)} return files to {Path(args.out) / 'returns'}")
     return 0
 
 
@@ -67,6 +78,13 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     from casewatch.model.load import LoadError, load_directory
     from casewatch.model.store import StoreError
+
+    paths = args.path if isinstance(args.path, list) else [args.path]
+    if not (len(paths) == 1 and (Path(paths[0]) / "children.parquet").exists()):
+        from casewatch.cli_returns import cmd_load_returns
+
+        return cmd_load_returns(argparse.Namespace(**{**vars(args), "path": paths}), out, err)
+    args.path = paths[0]
 
     started = time.perf_counter()
     with _progress() as progress:
@@ -179,8 +197,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     base = Path(args.out)
     synth_dir, db = base / "synth", base / "casewatch.duckdb"
     cmd_synth(argparse.Namespace(out=str(synth_dir), size=args.size, seed=args.seed, years=5,
-                                 scenario=args.scenario, councils=1, end=None))
-    cmd_load(argparse.Namespace(path=str(synth_dir), db=str(db)))
+                                 scenario=args.scenario, councils=1, end=None, formats="parquet"))
+    cmd_load(argparse.Namespace(path=[str(synth_dir)], db=str(db)))
     cmd_summary(argparse.Namespace(db=str(db), period_end=None, council=None, format="table"))
     err.print(f"demo database: {db}  (try: casewatch summary --db {db} --format json)")
     return 0
@@ -198,11 +216,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", default="baseline", choices=["baseline", "pressure"])
     p.add_argument("--councils", type=int, default=1, help="several councils for a regional pool")
     p.add_argument("--end", type=_date, default=None, help="last period end (default: the most recent 31 March)")
+    p.add_argument("--formats", default="parquet", help="parquet (canonical tables, always written) and/or "
+                   "returns (903 CSV+XML, CIN XML, Annex A, workforce XML, CMS CSV under OUT/returns), "
+                   "comma-separated")
     p.set_defaults(func=cmd_synth)
 
-    p = sub.add_parser("load", help="load canonical tables into a new analytics database")
-    p.add_argument("path", help="directory written by 'casewatch synth'")
-    p.add_argument("--db", required=True, help="DuckDB file to create or replace")
+    from casewatch import cli_returns
+
+    p = sub.add_parser("load", help="load returns (or a 'casewatch synth' directory) into a new analytics database")
+    common = cli_returns.add_arguments(sub, out, err)
+    common(p)
+    p.add_argument("--db", required=True, help="DuckDB file to create or replace (only if the load succeeds)")
     p.set_defaults(func=cmd_load)
 
     p = sub.add_parser("summary", help="headline figures at a period end")

@@ -144,7 +144,7 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: Table, path: Path, load_i
     dup = _q("duplicate primary key (" + ", ".join(table.primary_key) + "): an earlier row was kept")
     record = "to_json({" + ", ".join(f"{_q(c)}: {c if c in source_types else 'NULL'}" for c in table.column_names) + "})"
     con.execute(
-        f"""INSERT INTO quarantine
+        f"""INSERT INTO quarantine (quarantine_id, load_id, source_file, table_name, row_number, reasons, record)
             SELECT (SELECT count(*) FROM quarantine) + row_number() OVER (ORDER BY _row), ?, ?, ?, _row,
                    CASE WHEN len(_reasons) = 0 THEN [{dup}] ELSE _reasons END, {record}
             FROM _checked WHERE _rank IS NULL OR _rank > 1""",

@@ -21,12 +21,15 @@ CREATE TABLE quarantine (
   load_id VARCHAR NOT NULL,
   source_file VARCHAR NOT NULL,
   table_name VARCHAR NOT NULL,
+  source_table VARCHAR,
   row_number BIGINT NOT NULL,
   reasons VARCHAR[] NOT NULL CHECK (len(reasons) > 0),
   record JSON NOT NULL
 );
 COMMENT ON TABLE quarantine IS 'Input rows refused by the load, each with every reason it failed. Child-level: never printed, only counted.';
-COMMENT ON COLUMN quarantine.row_number IS 'Data row number in the source file, counting from 1 (headers not counted).';
+COMMENT ON COLUMN quarantine.table_name IS 'Canonical table the row was refused from ((none) if no canonical table takes it).';
+COMMENT ON COLUMN quarantine.source_table IS 'Staging table of the return it came from (ssda903.episodes, cin.cin_details...); NULL for Parquet loads.';
+COMMENT ON COLUMN quarantine.row_number IS 'Where the row is in its source file: the line of a CSV (header = 1) or XML element, the row of an xlsx sheet; for Parquet, the data row counting from 1.';
 COMMENT ON COLUMN quarantine.reasons IS 'Every rule the row broke, as "column: what is wrong" (values are not repeated here).';
 COMMENT ON COLUMN quarantine.record IS 'The row as read, as JSON.';
 CREATE TABLE loads (
@@ -41,6 +44,18 @@ CREATE TABLE loads (
   PRIMARY KEY (load_id, table_name),
   CHECK (rows_read = rows_loaded + rows_quarantined)
 );
+CREATE TABLE data_issues (
+  load_id VARCHAR NOT NULL,
+  source_file VARCHAR,
+  table_name VARCHAR,
+  row_number BIGINT,
+  child_id VARCHAR,
+  field VARCHAR,
+  rule VARCHAR NOT NULL,
+  severity VARCHAR NOT NULL CHECK (severity IN ('error', 'query', 'failed')),
+  message VARCHAR NOT NULL
+);
+COMMENT ON TABLE data_issues IS 'Every data-quality issue found by the last load of returns: where (file, table, row, child, field) and which rule. Child-level.';
 COMMENT ON TABLE loads IS 'One row per table per load: what was read, loaded and quarantined. Counts reconcile.';
 """
 

@@ -1,0 +1,170 @@
+"""casewatch commands for statutory returns: load, validate, rules; and the issues report they write.
+
+Output on the terminal is counts by file and by rule, never a child's value. The issues report (``--issues
+REPORT.xlsx|.csv``) is child-level: it lists every issue's file, table, row, child, field, rule and message
+for the analyst who must fix the source system, and stays on the council's machine like the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from pathlib import Path
+
+from rich.table import Table as RichTable
+
+ISSUE_COLUMNS = ("file", "table", "row", "child", "field", "rule", "severity", "message")
+
+
+def write_issues(issues, path: str) -> None:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    rows = [i.as_dict() for i in issues]
+    if target.suffix.lower() == ".xlsx":
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(str(target))
+        sheet = book.add_worksheet("Issues")
+        bold = book.add_format({"bold": True})
+        sheet.write_row(0, 0, ISSUE_COLUMNS, bold)
+        for r, row in enumerate(rows, start=1):
+            sheet.write_row(r, 0, [row[c] if row[c] is not None else "" for c in ISSUE_COLUMNS])
+        sheet.autofilter(0, 0, max(len(rows), 1), len(ISSUE_COLUMNS) - 1)
+        sheet.freeze_panes(1, 0)
+        book.close()
+    else:
+        with open(target, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=ISSUE_COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+def _files_table(run, title: str) -> RichTable:
+    table = RichTable(title=title, title_justify="left")
+    for col in ("file", "kind", "year", "rows read", "loaded", "quarantined", "note"):
+        table.add_column(col, justify="right" if col in ("rows read", "loaded", "quarantined", "year") else "left")
+    for f in run.files:
+        table.add_row(f.path, f.kind, str(f.year or ""), f"{f.rows_read:,}", f"{f.rows_loaded:,}",
+                      f"{f.rows_quarantined:,}", f.error or "")
+    total = [sum(getattr(f, a) for f in run.files) for a in ("rows_read", "rows_loaded", "rows_quarantined")]
+    table.add_row("total", "", "", *(f"{n:,}" for n in total), "")
+    return table
+
+
+def _rules_table(run, limit: int = 25) -> RichTable:
+    from casewatch.rules.engine import all_rules
+
+    messages = {r.code: r.message for r in all_rules()}
+    table = RichTable(title=f"Issues by rule ({sum(run.by_rule.values()):,} in all)", title_justify="left")
+    for col in ("rule", "count", "message"):
+        table.add_column(col, justify="right" if col == "count" else "left")
+    for code, n in run.by_rule.most_common(limit):
+        table.add_row(code, f"{n:,}", messages.get(code, ""))
+    return table
+
+
+def _opts(args) -> dict:
+    return {"kind": args.kind, "year": args.year, "council_id": args.council, "xsd": args.xsd}
+
+
+def cmd_load_returns(args, out, err) -> int:
+    from casewatch.model.load import LoadError
+    from casewatch.model.store import StoreError
+    from casewatch.returns.pipeline import load
+
+    started = time.perf_counter()
+    try:
+        run = load(args.path, args.db, **_opts(args))
+    except (LoadError, StoreError) as exc:
+        err.print(f"casewatch: {exc}", style="bold red", markup=False)
+        return 1
+    out.print(_files_table(run, "Load"))
+    if run.by_rule:
+        out.print(_rules_table(run))
+    _failed_rules(run, err)
+    if args.issues:
+        write_issues(run.issues, args.issues)
+        err.print(f"issues report (child-level, keep it on this machine): {args.issues}")
+    loaded = sum(f.rows_loaded for f in run.files)
+    err.print(f"loaded {loaded:,} records into {args.db} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def _failed_rules(run, err) -> None:
+    for kind, code, year, msg in run.rules.failed:
+        err.print(f"casewatch: RULE FAILED {kind} {code} ({year}): {msg}", style="bold red", markup=False)
+
+
+def cmd_validate(args, out, err) -> int:
+    from casewatch.model.load import LoadError
+    from casewatch.returns.pipeline import validate
+
+    try:
+        run = validate(args.path, **_opts(args))
+    except LoadError as exc:
+        err.print(f"casewatch: {exc}", style="bold red", markup=False)
+        return 1
+    if args.issues:
+        write_issues(run.issues, args.issues)
+    if args.format == "json":
+        print(json.dumps({"files": [f.as_dict() for f in run.files],
+                          "issues_by_rule": dict(sorted(run.by_rule.items())),
+                          "issues_total": sum(run.by_rule.values()),
+                          "rules_failed": [{"kind": k, "rule": c, "year": y, "error": m}
+                                           for k, c, y, m in run.rules.failed]}))
+    else:
+        out.print(_files_table(run, "Validation"))
+        out.print(_rules_table(run))
+    _failed_rules(run, err)
+    return 0 if run.usable else 1
+
+
+def cmd_rules(args, out, err) -> int:
+    from casewatch.rules.engine import all_rules, registry
+
+    if args.year:
+        rules = [r for kind in sorted({r.kind for r in all_rules()}) for r in registry(kind, args.year).values()]
+    else:
+        rules = sorted(all_rules(), key=lambda r: (r.kind, r.code, r.since))
+    if args.kind:
+        rules = [r for r in rules if r.kind == args.kind]
+    if args.format == "json":
+        print(json.dumps([{"code": r.code, "return": r.kind, "severity": r.severity, "message": r.message,
+                           "tables": list(r.tables), "fields": list(r.fields), "since": r.since,
+                           "until": r.until, "quarantine": r.quarantine} for r in rules]))
+        return 0
+    title = f"Rules in force for {args.year - 1}-{args.year % 100:02d}" if args.year else "All rules"
+    table = RichTable(title=f"{title} ({len(rules)})", title_justify="left")
+    for col in ("return", "rule", "severity", "years", "tables.fields", "message"):
+        table.add_column(col)
+    for r in rules:
+        years = f"{r.since}-{r.until or ''}"
+        where = ", ".join(f"{r.tables[0]}.{f}" for f in r.fields) or ", ".join(r.tables)
+        sev = r.severity + (" (quarantines)" if r.quarantine else "")
+        table.add_row(r.kind, r.code, sev, years, where, r.message)
+    out.print(table)
+    return 0
+
+
+def add_arguments(sub, out, err) -> None:
+    def common(p):
+        p.add_argument("path", nargs="+", help="files or directories of returns")
+        p.add_argument("--issues", default=None, help="write every issue to REPORT.xlsx or REPORT.csv")
+        p.add_argument("--kind", default=None, choices=["ssda903", "cin", "annex_a", "swwc", "cms"],
+                       help="treat every file as this return (default: tell from content and name)")
+        p.add_argument("--year", type=int, default=None, help="collection year, named by the 31 March it ends")
+        p.add_argument("--council", default=None, help="council code (default: from the files)")
+        p.add_argument("--xsd", action="store_true", help="also validate CIN XML against that year's XSD")
+
+    p = sub.add_parser("validate", help="check returns against the DfE rules; writes nothing but --issues")
+    common(p)
+    p.add_argument("--format", default="table", choices=["table", "json"])
+    p.set_defaults(func=lambda a: cmd_validate(a, out, err))
+
+    p = sub.add_parser("rules", help="the catalogue of data-quality rules")
+    p.add_argument("--year", type=int, default=None, help="only the rules in force that collection year")
+    p.add_argument("--kind", default=None, choices=["ssda903", "cin", "annex_a", "swwc", "cms"])
+    p.add_argument("--format", default="table", choices=["table", "json"])
+    p.set_defaults(func=lambda a: cmd_rules(a, out, err))
+    return common

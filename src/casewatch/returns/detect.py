@@ -1,0 +1,60 @@
+"""Which return is this file? Told from its content (and name), overridable with ``--kind``/``--year``.
+
+Each return's package (``returns/ssda903``, ``returns/cin``...) has ``sniff(path, head)``; the first that
+claims the file reads it. A file nobody claims is reported as unreadable, naming it and saying why.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from casewatch.returns.core import ReturnFile
+
+KINDS = ("cin", "swwc", "ssda903", "annex_a", "cms")  # order matters only where formats could overlap
+SKIP_SUFFIXES = (".lock", ".wal", ".duckdb", ".parquet", ".json", ".md", ".pdf")
+
+
+def reader(kind: str):
+    try:
+        return importlib.import_module(f"casewatch.returns.{kind}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith(f"casewatch.returns.{kind}"):
+            return None
+        raise
+
+
+def expand(paths: list[str | Path]) -> list[Path]:
+    """Files named, and the files in directories named (recursively), in a stable order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")
+                              and f.suffix.lower() not in SKIP_SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def read_file(path: Path, kind: str | None = None, year: int | None = None, xsd: bool = False) -> ReturnFile:
+    if not path.exists():
+        return ReturnFile(str(path), kind or "unknown", year, error=f"{path}: no such file")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        return ReturnFile(str(path), kind or "unknown", year, error=f"{path}: cannot be opened ({exc.strerror})")
+    if not head.strip():
+        return ReturnFile(str(path), kind or "unknown", year, error=f"{path}: the file is empty")
+    kinds = (kind,) if kind else KINDS
+    for k in kinds:
+        mod = reader(k)
+        if mod is None:
+            continue
+        if kind or mod.sniff(path, head):
+            if k == "cin":
+                return mod.read(path, year, xsd=xsd)
+            return mod.read(path, year)
+    return ReturnFile(str(path), "unknown", year, error=(
+        f"{path}: not a return casewatch reads (SSDA903 CSV/XML, CIN census XML, Annex A xlsx, workforce "
+        "census XML, case-management CSV); use --kind if it is one of these"))

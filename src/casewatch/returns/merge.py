@@ -1,0 +1,155 @@
+"""From staged returns to the canonical model: map, refuse, merge, check, insert; keep the lineage of every row.
+
+For each canonical table, in load order:
+
+1. **map**: every return present contributes candidate rows (its ``to_model()`` SQL), each carrying the
+   lineage of the staged row it came from (``_file``, ``_row``, ``_line``, ``_year``, ``_src``);
+2. **refuse** candidates a quarantining rule flagged, whose cells could not be typed as the model says, or
+   that repeat a key already seen in the same file (the first is kept, as the DfE treats duplicates);
+3. **merge** candidates with the same primary key from different files: several years of 903 build one
+   history, the CIN census and Annex A describe the same referral. Per column the value comes from the
+   latest collection year, then the most detailed source (``PRECEDENCE``), that has one; a blank never
+   overwrites a value;
+4. **check** the merged rows against the model (required fields, code lists, checks, references) and
+   insert the good ones; the rest go to ``quarantine``, one row per source row, with every reason.
+
+Reasons name the field and the rule, never a value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casewatch.model.load import _q
+from casewatch.model.schema import Table, quote_list
+
+PRECEDENCE = {"cms": 5, "cin": 4, "ssda903": 3, "swwc": 2, "annex_a": 1, "casewatch": 0}
+LINEAGE_COLS = ("_file", "_row", "_line", "_year", "_src")
+
+
+@dataclass
+class CanonicalLoad:
+    table: str
+    candidates: int = 0
+    loaded: int = 0
+    merged: int = 0  # candidates folded into a row from another file
+    quarantined: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+def _col_reasons(col) -> list[str]:
+    c = col.name
+    out = []
+    if col.required:
+        out.append(f"CASE WHEN {c} IS NULL THEN {_q(f'CW-MODEL {c}: missing (required)')} END")
+    if col.codes:
+        out.append(f"CASE WHEN {c} NOT IN ({quote_list(col.codes)}) THEN "
+                   f"{_q(f'CW-MODEL {c}: not in the code list')} END")
+    if col.check:
+        what = col.check_doc or col.check.format(c=c)
+        out.append(f"CASE WHEN NOT ({col.check_sql(c)}) THEN {_q(f'CW-MODEL {c}: {what}')} END")
+    if col.references:
+        parent, key = col.references.split(".")
+        out.append(f"CASE WHEN {c} IS NOT NULL AND {c} NOT IN (SELECT {key} FROM {parent}) "
+                   f"THEN {_q(f'CW-MODEL {c}: not found in {parent}')} END")
+    return out
+
+
+def _reasons_list(exprs: list[str]) -> str:
+    return f"list_filter([{', '.join(exprs) or 'NULL'}]::VARCHAR[], lambda x: x IS NOT NULL)"
+
+
+def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoad:
+    """Run steps 1-4 for one canonical table; candidates come from ``sqls`` (SELECTs over staging)."""
+    result = CanonicalLoad(table.name)
+    union = " UNION ALL BY NAME ".join(f"({s})" for s in sqls)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _cand AS {union}")
+    have = {r[0]: r[1] for r in con.execute("DESCRIBE _cand").fetchall()}
+    result.candidates = con.execute("SELECT count(*) FROM _cand").fetchone()[0]
+    if not result.candidates:
+        return result
+
+    # 1-2: type every column as the model says; refuse rows a rule refused, that did not type, or repeat a key
+    select, type_reasons = [], []
+    for col in table.columns:
+        if col.name not in have:
+            select.append(f"CAST(NULL AS {col.type}) AS {col.name}")
+        elif have[col.name] != col.type:
+            select.append(f"TRY_CAST({col.name} AS {col.type}) AS {col.name}")
+            type_reasons.append(
+                f"CASE WHEN {col.name} IS NOT NULL AND TRY_CAST({col.name} AS {col.type}) IS NULL "
+                f"THEN {_q(f'CW-MODEL {col.name}: not a valid {col.type}')} END")
+        else:
+            select.append(col.name)
+    line = "_line" if "_line" in have else "NULL::BIGINT"
+    select += ["_file", "_row", f"coalesce({line}, _row) AS _k", "_year", "_src"]
+    pk = ", ".join(table.primary_key)
+    prec = "CASE split_part(_src, '.', 1) " + " ".join(
+        f"WHEN {_q(k)} THEN {v}" for k, v in PRECEDENCE.items()) + " ELSE 0 END"
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _typed AS
+        WITH t AS (SELECT {', '.join(select)}, {_reasons_list(type_reasons)} AS _r FROM _cand),
+        j AS (SELECT _src, _file, _k, list(reason) AS rs FROM _rejected GROUP BY ALL),
+        r AS (
+            SELECT t.* EXCLUDE (_r), list_concat(t._r, coalesce(j.rs, [])) AS _r
+            FROM t LEFT JOIN j ON j._src = t._src AND j._file = t._file AND j._k = t._k
+        )
+        SELECT *, {prec} AS _prec,
+               CASE WHEN len(_r) = 0 THEN row_number() OVER (PARTITION BY len(_r) = 0, _file, {pk} ORDER BY _k)
+               END AS _dup
+        FROM r""")
+    dup = _q(f"CW-MODEL {table.primary_key[-1]}: repeats a record already in this file ({pk}); the first "
+             "was kept")
+    con.execute(f"UPDATE _typed SET _r = [{dup}] WHERE _dup > 1")
+
+    # 3: merge what is left across files
+    cols = table.column_names
+    merged_cols = [f"arg_max({c}, [_year, _prec]) FILTER (WHERE {c} IS NOT NULL) AS {c}"
+                   if c not in table.primary_key else c for c in cols]
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _merged AS
+        SELECT {', '.join(merged_cols)},
+               list({{'f': _file, 'r': _row, 'k': _k, 's': _src}} ORDER BY _year DESC, _prec DESC, _file, _k)
+                   AS _lineage
+        FROM _typed WHERE len(_r) = 0 GROUP BY {pk}""")
+
+    # 4: check against the model; insert the good, quarantine the rest (one row per source row)
+    reasons = [e for col in table.columns for e in _col_reasons(col)]
+    reasons += [f"CASE WHEN NOT ({chk.sql}) THEN {_q('CW-MODEL ' + chk.message)} END" for chk in table.checks]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _checked AS SELECT *, {_reasons_list(reasons)} AS _r FROM _merged")
+    col_list = ", ".join(cols)
+    con.execute(f"INSERT INTO {table.name} ({col_list}) SELECT {col_list} FROM _checked WHERE len(_r) = 0")
+    record = "to_json({" + ", ".join(f"{_q(c)}: {c}" for c in cols) + "})"
+    con.execute(f"""
+        INSERT INTO _quarantined (file, record_row, k, src, reasons, record)
+        SELECT _file, _row, _k, _src, _r, {record} FROM _typed WHERE len(_r) > 0
+        UNION ALL
+        SELECT l.f, l.r, l.k, l.s, _r, {record} FROM (SELECT *, unnest(_lineage) AS l FROM _checked)
+        WHERE len(_r) > 0""")
+    con.execute(f"""
+        INSERT INTO quarantine (quarantine_id, load_id, source_file, table_name, source_table, row_number,
+                                reasons, record)
+        SELECT (SELECT coalesce(max(quarantine_id), 0) FROM quarantine) + row_number() OVER (ORDER BY file, k),
+               ?, file, ?, src, k, reasons, record
+        FROM _quarantined WHERE tbl IS NULL""", [load_id, table.name])
+    con.execute("UPDATE _quarantined SET tbl = ? WHERE tbl IS NULL", [table.name])
+
+    result.loaded = con.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0]
+    result.quarantined = con.execute("SELECT count(*) FROM _quarantined WHERE tbl = ?", [table.name]).fetchone()[0]
+    kept = con.execute("SELECT count(*) FROM _typed WHERE len(_r) = 0").fetchone()[0]
+    result.merged = kept - con.execute("SELECT count(*) FROM _merged").fetchone()[0]
+    for reason, n in con.execute(
+            "SELECT r, count(*) FROM (SELECT unnest(reasons) AS r FROM _quarantined WHERE tbl = ?) GROUP BY r",
+            [table.name]).fetchall():
+        result.reasons[reason] = n
+    con.execute("INSERT INTO _seen SELECT DISTINCT _src, _file, _k FROM _typed")
+    for t in ("_cand", "_typed", "_merged", "_checked"):
+        con.execute(f"DROP TABLE {t}")
+    return result
+
+
+QUARANTINE_WORK = """
+CREATE OR REPLACE TEMP TABLE _quarantined (
+  file VARCHAR, record_row BIGINT, k BIGINT, src VARCHAR, reasons VARCHAR[], record JSON, tbl VARCHAR
+);
+"""

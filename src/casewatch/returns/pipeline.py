@@ -1,0 +1,224 @@
+"""Load or validate statutory returns: read -> stage -> rules -> canonical model, with reconciliation.
+
+``load`` writes a new analytics database (the old one is replaced only if the load succeeds); ``validate``
+runs exactly the same steps in memory and writes nothing. Both account for every record of every file:
+rows_read = rows_loaded + rows_quarantined, per file, or the run fails loudly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from casewatch.calendar import create_calendar_table
+from casewatch.model import TABLES
+from casewatch.model.load import LoadError
+from casewatch.model.schema import create_model
+from casewatch.model.store import SYSTEM_DDL, write_new
+from casewatch.returns import detect
+from casewatch.returns.core import Issue, ReturnFile
+from casewatch.returns.merge import QUARANTINE_WORK, CanonicalLoad, load_table
+from casewatch.returns.stage import stage
+from casewatch.returns.staging import STAGING
+from casewatch.rules.run import RuleRun, run_rules
+
+
+@dataclass
+class FileResult:
+    path: str
+    kind: str
+    year: int | None
+    rows_read: int
+    rows_loaded: int
+    rows_quarantined: int
+    error: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "kind": self.kind, "year": self.year, "rows_read": self.rows_read,
+                "rows_loaded": self.rows_loaded, "rows_quarantined": self.rows_quarantined,
+                **({"error": self.error} if self.error else {})}
+
+
+@dataclass
+class ReturnsRun:
+    load_id: str
+    council_id: str
+    files: list[FileResult]
+    issues: list[Issue]
+    tables: list[CanonicalLoad]
+    rules: RuleRun
+    db_path: str | None = None
+    by_rule: Counter = field(default_factory=Counter)
+
+    @property
+    def usable(self) -> bool:
+        return any(f.rows_loaded for f in self.files)
+
+
+def read_all(paths, kind=None, year=None, xsd=False) -> list[ReturnFile]:
+    return [detect.read_file(p, kind, year, xsd) for p in detect.expand(paths)]
+
+
+def _council(files: list[ReturnFile], council_id: str | None, con) -> str:
+    if council_id:
+        return council_id
+    named = sorted({f.council_id for f in files if f.council_id and not f.error})
+    if "cms.council" in STAGING:
+        named += [r[0] for r in con.execute("SELECT DISTINCT council_id FROM cms.council "
+                                            "WHERE council_id IS NOT NULL").fetchall() if r[0] not in named]
+    if len(named) > 1:
+        raise LoadError(f"these files come from several councils ({', '.join(named)}); load each council "
+                        "separately, or name one with --council")
+    return named[0] if named else "LA"
+
+
+def _data_to(files: list[ReturnFile]) -> dt.date | None:
+    ends = [dt.date(f.year, 3, 31) for f in files if f.year and not f.error and f.kind in ("ssda903", "cin")]
+    return max(ends) if ends else None
+
+
+def _mappings() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for kind in detect.KINDS:
+        mod = detect.reader(kind)
+        if mod is None or not hasattr(mod, "to_model"):
+            continue
+        for table, sql in mod.to_model().items():
+            out.setdefault(table, []).append(sql)
+    out.setdefault("councils", []).append(
+        "SELECT getvariable('council_id') AS council_id, getvariable('council_name') AS name, "
+        "getvariable('data_to')::DATE AS data_to, 'casewatch' AS _file, 0::BIGINT AS _row, "
+        "0 AS _year, 'casewatch.council' AS _src")
+    return out
+
+
+def _unmapped(con, load_id: str) -> None:
+    """Staged rows no canonical table took are quarantined, never silently dropped."""
+    for t in STAGING.values():
+        k = "coalesce(_line, _row)" if t.nested else "_row"
+        con.execute(f"""
+            INSERT INTO _quarantined (file, record_row, k, src, reasons, record, tbl)
+            SELECT s._file, s._row, {k}, {detect_q(t.qualified)},
+                   ['CW-MAP: casewatch has no canonical table for this record yet'], NULL, '(none)'
+            FROM {t.qualified} s
+            WHERE NOT EXISTS (SELECT 1 FROM _seen x WHERE x._src = {detect_q(t.qualified)}
+                              AND x._file = s._file AND x._k = {k})""")
+    con.execute("""
+        INSERT INTO quarantine (quarantine_id, load_id, source_file, table_name, source_table, row_number,
+                                reasons, record)
+        SELECT (SELECT coalesce(max(quarantine_id), 0) FROM quarantine) + row_number() OVER (ORDER BY file, k),
+               ?, file, '(none)', src, k, reasons, '{}'
+        FROM _quarantined WHERE tbl = '(none)'""", [load_id])
+
+
+def detect_q(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None, xsd=False) -> ReturnsRun:
+    load_id = uuid.uuid4().hex[:12]
+    files = read_all(paths, kind, year, xsd)
+    stage(con, files)
+    council = _council(files, council_id, con)
+    data_to = _data_to(files) or dt.date.today()
+    con.execute("SET VARIABLE council_id = ?", [council])
+    con.execute("SET VARIABLE council_name = ?", [council_name or f"Council {council}"])
+    con.execute("SET VARIABLE data_to = ?", [data_to.isoformat()])
+
+    rules = run_rules(con)
+    create_model(con, TABLES)
+    con.execute(SYSTEM_DDL)
+    create_calendar_table(con)
+    con.execute(QUARANTINE_WORK)
+    con.execute("CREATE OR REPLACE TEMP TABLE _rejected (_src VARCHAR, _file VARCHAR, _k BIGINT, reason VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE _seen (_src VARCHAR, _file VARCHAR, _k BIGINT)")
+    rows = [(f"{kind_}.{table}", f, k, reason) for (kind_, table), items in rules.rejected.items()
+            for f, k, reason in items]
+    if rows:
+        con.executemany("INSERT INTO _rejected VALUES (?, ?, ?, ?)", rows)
+
+    mappings = _mappings()
+    tables = [load_table(con, t, mappings[t.name], load_id) for t in TABLES if t.name in mappings]
+    _unmapped(con, load_id)
+
+    issues = [i for f in files for i in f.issues]
+    issues += [Issue("CW-FILE", "error", f.error, f.path) for f in files if f.error]
+    issues += rules.issues
+    issues += _quarantine_issues(con)
+    results = _account(con, files)
+    run = ReturnsRun(load_id, council, results, issues, tables, rules)
+    run.by_rule = Counter(i.rule for i in issues)
+    _record_loads(con, run)
+    return run
+
+
+def _quarantine_issues(con) -> list[Issue]:
+    """Model and mapping refusals as issues (rule refusals are already issues from their rule)."""
+    rows = con.execute("""
+        SELECT q.file, split_part(q.src, '.', 2), q.k, r, q.tbl
+        FROM (SELECT *, unnest(reasons) AS r FROM _quarantined) q
+        WHERE r LIKE 'CW-MODEL %' OR r LIKE 'CW-MAP%'""").fetchall()
+    out = []
+    for file, table, k, reason, tbl in rows:
+        code, _, rest = reason.partition(" ")
+        fld, _, msg = rest.partition(": ")
+        if code.endswith(":"):
+            code, fld, msg = code[:-1], None, rest
+        out.append(Issue(code, "error", f"{tbl}.{fld}: {msg}" if fld else msg, file, table, k, None, fld))
+    return out
+
+
+def _account(con, files: list[ReturnFile]) -> list[FileResult]:
+    quarantined = dict(con.execute(
+        "SELECT file, count(DISTINCT record_row) FROM _quarantined GROUP BY file").fetchall())
+    out = []
+    for f in files:
+        if f.error:
+            out.append(FileResult(f.path, f.kind, f.year, 0, 0, 0, f.error))
+            continue
+        q = quarantined.get(f.path, 0)
+        if q > f.records:
+            raise LoadError(f"{f.path}: {q} records quarantined but only {f.records} read; refusing to write "
+                            "an inconsistent database")
+        out.append(FileResult(f.path, f.kind, f.year, f.records, f.records - q, q))
+    return out
+
+
+def _record_loads(con, run: ReturnsRun) -> None:
+    now = dt.datetime.now().replace(microsecond=0)
+    con.executemany("INSERT INTO data_issues VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[run.load_id, i.file, i.table, i.row, i.child, i.field, i.rule, i.severity, i.message]
+                     for i in run.issues])
+    con.executemany(
+        "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [[run.load_id, now, f"file:{i}", f.path, f.rows_read, f.rows_loaded, f.rows_quarantined,
+          f"{f.kind} {f.year or ''}".strip() + (f"; {f.error}" if f.error else "")]
+         for i, f in enumerate(run.files)])
+
+
+def validate(paths, **kw) -> ReturnsRun:
+    con = duckdb.connect()
+    try:
+        return _run(con, paths, **kw)
+    finally:
+        con.close()
+
+
+def load(paths, db_path, **kw) -> ReturnsRun:
+    """Load into a new database at ``db_path``; raises LoadError (old database untouched) if nothing usable."""
+    with write_new(db_path) as con:
+        run = _run(con, paths, **kw)
+        if not run.usable:
+            raise LoadError("nothing usable was loaded from these files; the previous database is unchanged")
+        for schema in sorted({t.schema for t in STAGING.values()}):
+            con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        for (name,) in con.execute("SELECT schema_name FROM information_schema.schemata "
+                                   "WHERE schema_name LIKE '\\_rules\\_%' ESCAPE '\\'").fetchall():
+            con.execute(f"DROP SCHEMA {name} CASCADE")
+        run.db_path = str(db_path)
+    return run

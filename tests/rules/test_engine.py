@@ -1,0 +1,56 @@
+"""The rule engine: registry per year with inheritance and override, and loud failure of a broken rule."""
+
+import duckdb
+
+from casewatch.returns.core import ReturnFile
+from casewatch.returns.stage import stage
+from casewatch.rules import engine
+from casewatch.rules.run import run_rules
+
+
+def _register(code, since=2017, until=None, sql="SELECT _file, _row FROM episodes WHERE false"):
+    r = engine.rule(code, "ssda903", f"test rule {code}", tables=("episodes",), fields=("DECOM",), since=since,
+                    until=until)(lambda year: sql)
+    return r
+
+
+def test_registry_inherits_and_overrides_by_year(monkeypatch):
+    monkeypatch.setattr(engine, "_ALL", [])
+    monkeypatch.setattr(engine, "_loaded", True)
+    old = _register("T1")
+    new = _register("T1", since=2022)
+    gone = _register("T2", until=2019)
+    assert engine.registry("ssda903", 2018) == {"T1": old, "T2": gone}
+    assert engine.registry("ssda903", 2021) == {"T1": old}
+    assert engine.registry("ssda903", 2024) == {"T1": new}
+
+
+def test_a_rule_that_raises_is_reported_as_failed_not_passed(monkeypatch):
+    monkeypatch.setattr(engine, "_ALL", [])
+    monkeypatch.setattr(engine, "_loaded", True)
+    _register("BROKEN", sql="SELECT _file, _row FROM episodes WHERE CHILD = 'secret-1' AND no_such_column")
+    _register("OK", sql="SELECT _file, _row, CHILD AS child FROM episodes")
+    f = ReturnFile("e.csv", "ssda903", 2024, records=1)
+    f.builder("ssda903.episodes").add(2, {"CHILD": "42", "DECOM": "01/04/2023"})
+    con = duckdb.connect()
+    stage(con, [f])
+    run = run_rules(con, ("ssda903",))
+    assert [(k, c, y) for k, c, y, _ in run.failed] == [("ssda903", "BROKEN", 2024)]
+    failed = [i for i in run.issues if i.severity == "failed"]
+    assert [i.rule for i in failed] == ["BROKEN"] and "could not run" in failed[0].message
+    assert "secret-1" not in failed[0].message
+    assert [(i.rule, i.row, i.child) for i in run.issues if i.severity != "failed"] == [("OK", 2, "42")]
+
+
+def test_every_shipped_rule_has_a_test_in_its_file_and_is_alone_there():
+    import importlib
+    import inspect
+    from collections import Counter
+
+    per_module = Counter(r.module for r in engine.all_rules())
+    assert [m for m, n in per_module.items() if n > 1] == []
+    for r in engine.all_rules():
+        mod = importlib.import_module(r.module)
+        tests = [n for n, _ in inspect.getmembers(mod, inspect.isfunction) if n.startswith("test")]
+        assert tests, f"{r.module} has no test"
+        assert mod.__name__.rsplit(".", 1)[-1].startswith("rule_"), r.module
