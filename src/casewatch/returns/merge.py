@@ -126,7 +126,7 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
         UNION ALL
         SELECT l.f, l.r, l.k, l.s, _r, {record} FROM (SELECT *, unnest(_lineage) AS l FROM _checked)
         WHERE len(_r) > 0""")
-    con.execute(f"""
+    con.execute("""
         INSERT INTO quarantine (quarantine_id, load_id, source_file, table_name, source_table, row_number,
                                 reasons, record)
         SELECT (SELECT coalesce(max(quarantine_id), 0) FROM quarantine) + row_number() OVER (ORDER BY file, k),

@@ -11,7 +11,6 @@ import datetime as dt
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import duckdb
 
