@@ -8,7 +8,7 @@ For each canonical table, in load order:
    that repeat a key already seen in the same file (the first is kept, as the DfE treats duplicates);
 3. **merge** candidates with the same primary key from different files: several years of 903 build one
    history, the CIN census and Annex A describe the same referral. Per column the value comes from the
-   latest collection year, then the most detailed source (``PRECEDENCE``), that has one; a blank never
+   most detailed source (``PRECEDENCE``), then the latest collection year, that has one; a blank never
    overwrites a value;
 4. **check** the merged rows against the model (required fields, code lists, checks, references) and
    insert the good ones; the rest go to ``quarantine``, one row per source row, with every reason.
@@ -104,12 +104,12 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
 
     # 3: merge what is left across files
     cols = table.column_names
-    merged_cols = [f"arg_max({c}, [_year, _prec]) FILTER (WHERE {c} IS NOT NULL) AS {c}"
+    merged_cols = [f"arg_max({c}, [_prec, coalesce(_year, 0)]) FILTER (WHERE {c} IS NOT NULL) AS {c}"
                    if c not in table.primary_key else c for c in cols]
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _merged AS
         SELECT {', '.join(merged_cols)},
-               list({{'f': _file, 'r': _row, 'k': _k, 's': _src}} ORDER BY _year DESC, _prec DESC, _file, _k)
+               list({{'f': _file, 'r': _row, 'k': _k, 's': _src}} ORDER BY _prec DESC, coalesce(_year, 0) DESC, _file, _k)
                    AS _lineage
         FROM _typed WHERE len(_r) = 0 GROUP BY {pk}""")
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import duckdb
+import pyarrow as pa
 
 from casewatch.calendar import create_calendar_table
 from casewatch.model import TABLES
@@ -159,16 +160,16 @@ def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None
 def _quarantine_issues(con) -> list[Issue]:
     """Model and mapping refusals as issues (rule refusals are already issues from their rule)."""
     rows = con.execute("""
-        SELECT q.file, split_part(q.src, '.', 2), q.k, r, q.tbl
+        SELECT q.file, split_part(q.src, '.', 2), q.k, r, q.tbl, q.record->>'child_id'
         FROM (SELECT *, unnest(reasons) AS r FROM _quarantined) q
         WHERE r LIKE 'CW-MODEL %' OR r LIKE 'CW-MAP%'""").fetchall()
     out = []
-    for file, table, k, reason, tbl in rows:
+    for file, table, k, reason, tbl, child in rows:
         code, _, rest = reason.partition(" ")
         fld, _, msg = rest.partition(": ")
         if code.endswith(":"):
             code, fld, msg = code[:-1], None, rest
-        out.append(Issue(code, "error", f"{tbl}.{fld}: {msg}" if fld else msg, file, table, k, None, fld))
+        out.append(Issue(code, "error", f"{tbl}.{fld}: {msg}" if fld else msg, file, table, k, child, fld))
     return out
 
 
@@ -190,9 +191,13 @@ def _account(con, files: list[ReturnFile]) -> list[FileResult]:
 
 def _record_loads(con, run: ReturnsRun) -> None:
     now = dt.datetime.now().replace(microsecond=0)
-    con.executemany("INSERT INTO data_issues VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [[run.load_id, i.file, i.table, i.row, i.child, i.field, i.rule, i.severity, i.message]
-                     for i in run.issues])
+    if run.issues:
+        issues = pa.table({  # noqa: F841 (read by DuckDB)
+            "load_id": [run.load_id] * len(run.issues), **{
+                k: [getattr(i, k) for i in run.issues]
+                for k in ("file", "table", "row", "child", "field", "rule", "severity", "message")}})
+        con.execute("INSERT INTO data_issues SELECT load_id, file, \"table\", \"row\", child, field, rule, "
+                    "severity, message FROM issues")
     con.executemany(
         "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [[run.load_id, now, f"file:{i}", f.path, f.rows_read, f.rows_loaded, f.rows_quarantined,

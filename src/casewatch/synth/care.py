@@ -11,7 +11,7 @@ from casewatch.synth.clock import add_wd
 from casewatch.synth.rows import Child, EventLog, randint
 
 YEAR = 365.25
-SGO_NEW_CODES_FROM = date(2020, 4, 1).toordinal()  # E45-E48 replace E43/E44 (903 spec diffs)
+SGO_NEW_CODES_FROM = date(2018, 4, 1).toordinal()  # E45-E48 replace E43/E44 from 2018-19 (903 spec diff 2019)
 SUPPORTED_ACCOMMODATION_FROM = date(2024, 4, 1).toordinal()  # K3 replaces H5 (903 spec 2024-25)
 MOVE_REASONS = ("CARPL", "PLACE", "LAREQ", "CHILD", "STAND", "ALLEG", "CREQB", "APPRR", "CLOSE", "OTHER")
 MOVE_WEIGHTS = (25, 20, 15, 10, 5, 3, 5, 5, 5, 7)

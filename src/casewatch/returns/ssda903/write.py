@@ -1,0 +1,125 @@
+"""Write one collection year's SSDA903 from the canonical tables, as a council's system would.
+
+Inclusion follows the DfE's guidance for the year 1 April Y-1 to 31 March Y: episodes open at any time in
+the year; reviews, missing episodes and social worker episodes in the year; OC3 for care leavers whose
+17th-21st birthday falls in the year; PlacedAdoption for adoption decisions open in the year; AD1 for
+children adopted in the year; and a Header row for every child in any of them. What happened after 31 March
+Y is not known yet: end dates and reasons after it are blank. Codes are written as that year's
+specification has them (SEX 1/2 before 2024-25). The generator does not model adopters, so AD1's adopter
+details are derived from the child's identifier (deterministic, clearly synthetic).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from casewatch.returns.ssda903 import spec
+
+
+def _window(year: int) -> tuple[str, str]:
+    return f"DATE '{year - 1}-04-01'", f"DATE '{year}-03-31'"
+
+
+def _known(col: str, end: str) -> str:
+    return f"CASE WHEN {col} <= {end} THEN {col} END"
+
+
+def queries(year: int) -> dict[str, str]:
+    s, e = _window(year)
+    sex = "sex" if year >= 2025 else "CASE sex WHEN 'M' THEN '1' WHEN 'F' THEN '2' ELSE sex END"
+    dob = "(SELECT date_of_birth FROM children c WHERE c.child_id = t.child_id)"
+    q = {
+        "episodes": f"""
+            SELECT child_id AS CHILD, decom AS DECOM, rne AS RNE, legal_status AS LS, cin AS CIN, place AS PLACE,
+                   place_provider AS PLACE_PROVIDER, {_known('dec', e)} AS DEC,
+                   CASE WHEN dec <= {e} THEN rec END AS REC, reason_place_change AS REASON_PLACE_CHANGE,
+                   home_postcode AS HOME_POST, placement_postcode AS PL_POST, urn AS URN
+            FROM cla_episodes WHERE decom <= {e} AND (dec IS NULL OR dec >= {s}) ORDER BY CHILD, DECOM""",
+        "reviews": f"""
+            SELECT child_id AS CHILD, {dob} AS DOB, review_date AS REVIEW, participation AS REVIEW_CODE
+            FROM cla_reviews t WHERE review_date BETWEEN {s} AND {e} ORDER BY CHILD, REVIEW""",
+        "missing": f"""
+            SELECT child_id AS CHILD, {dob} AS DOB, kind AS MISSING, start_date AS MIS_START,
+                   {_known('end_date', e)} AS MIS_END
+            FROM missing_episodes t WHERE start_date <= {e} AND (end_date IS NULL OR end_date >= {s})
+            ORDER BY CHILD, MIS_START""",
+        "oc3": f"""
+            SELECT child_id AS CHILD, {dob} AS DOB, in_touch AS IN_TOUCH, activity AS ACTIV,
+                   accommodation AS ACCOM
+            FROM care_leavers t WHERE birthday BETWEEN {s} AND {e} ORDER BY CHILD""",
+        "placed_adoption": f"""
+            SELECT child_id AS CHILD, {dob} AS DOB, decision_date AS DATE_PLACED,
+                   {_known('decision_reversed_date', e)} AS DATE_PLACED_CEASED,
+                   CASE WHEN decision_reversed_date <= {e} THEN reversed_reason END AS REASON_PLACED_CEASED
+            FROM permanence t
+            WHERE route = 'adoption' AND decision_date <= {e}
+              AND (decision_reversed_date IS NULL OR decision_reversed_date >= {s})
+            ORDER BY CHILD, DATE_PLACED""",
+        "ad1": f"""
+            SELECT child_id AS CHILD, {dob} AS DOB, placed_date AS DATE_INT, matched_date AS DATE_MATCH,
+                   CASE WHEN hash(child_id) % 4 = 0 THEN '1' ELSE '0' END AS FOSTER_CARE,
+                   CASE WHEN hash(child_id) % 5 = 0 THEN 1 ELSE 2 END AS NB_ADOPTR,
+                   CASE WHEN hash(child_id) % 5 = 0 THEN 'F1' ELSE 'MF' END AS SEX_ADOPTR,
+                   CASE WHEN hash(child_id) % 5 = 0 THEN 'L0' ELSE 'L11' END AS LS_ADOPTR
+            FROM permanence t
+            WHERE order_type = 'adoption' AND order_date BETWEEN {s} AND {e} AND placed_date IS NOT NULL
+              AND matched_date IS NOT NULL
+            ORDER BY CHILD""",
+    }
+    if "social_worker" in spec.tables(year):
+        q["social_worker"] = f"""
+            SELECT child_id AS CHILD, {dob} AS DOB, worker_id AS SW_ID, start_date AS SW_DECOM,
+                   {_known('end_date', e)} AS SW_DEC,
+                   CASE WHEN end_date > {e} OR end_date IS NULL THEN NULL
+                        WHEN end_reason = 'worker_left' THEN 'LEFTRL'
+                        WHEN end_reason = 'caseload_balancing' THEN 'MANAGE'
+                        WHEN end_reason = 'team_transfer' THEN 'ORGRST' ELSE 'OTHERS' END AS SW_REASON
+            FROM allocations t
+            WHERE start_date <= {e} AND (end_date IS NULL OR end_date > {s})
+              AND EXISTS (SELECT 1 FROM cla_episodes x WHERE x.child_id = t.child_id AND x.decom <= {e}
+                          AND (x.dec IS NULL OR x.dec >= {s}) AND x.decom < coalesce(t.end_date, DATE '9999-12-31')
+                          AND coalesce(x.dec, DATE '9999-12-31') > t.start_date)
+            ORDER BY CHILD, SW_DECOM, SW_ID"""
+    uasc = f"""
+        SELECT child_id AS CHILD, date_of_birth AS DOB, {sex} AS SEX, {_known('uasc_ceased', e)} AS DUC
+        FROM children WHERE uasc AND child_id IN (SELECT CHILD FROM ({q['episodes']}))
+        ORDER BY CHILD"""
+    q["uasc"] = uasc
+    everyone = " UNION ".join(f"SELECT CHILD FROM ({sql})" for sql in q.values())
+    q["header"] = f"""
+        SELECT child_id AS CHILD, {sex} AS SEX, date_of_birth AS DOB, ethnicity AS ETHNIC,
+               CASE WHEN date_diff('year', date_of_birth, {e}) < 6 THEN 'UN1' ELSE 'UN2' END AS UPN,
+               NULL AS MOTHER, NULL AS MC_DOB
+        FROM children WHERE child_id IN ({everyone}) ORDER BY CHILD"""
+    return q
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def write_903(con, out_dir: Path, year: int, *, formats=("csv",)) -> list[Path]:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table, sql in queries(year).items():
+        cur = con.execute(sql)
+        cols = [d[0] for d in cur.description]
+        path = out_dir / f"SSDA903_{year}_{table}.csv"
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(cols)
+            for row in cur.fetchall():
+                w.writerow([_cell(v) for v in row])
+        written.append(path)
+    if "xml" in formats:
+        from casewatch.returns.ssda903.write_xml import write_903_xml
+
+        written.append(write_903_xml(con, out_dir / f"SSDA903_{year}.xml", year, queries(year)))
+    return written
