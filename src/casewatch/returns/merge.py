@@ -95,7 +95,7 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
             FROM t LEFT JOIN j ON j._src = t._src AND j._file = t._file AND j._k = t._k
         )
         SELECT *, {prec} AS _prec,
-               CASE WHEN len(_r) = 0 THEN row_number() OVER (PARTITION BY len(_r) = 0, _file, {pk} ORDER BY _k)
+               CASE WHEN len(_r) = 0 THEN row_number() OVER (PARTITION BY len(_r) = 0, _file, _src, {pk} ORDER BY _k)
                END AS _dup
         FROM r""")
     dup = _q(f"CW-MODEL {table.primary_key[-1]}: repeats a record already in this file ({pk}); the first "

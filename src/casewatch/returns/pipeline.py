@@ -143,6 +143,8 @@ def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None
         con.executemany("INSERT INTO _rejected VALUES (?, ?, ?, ?)", rows)
 
     mappings = _mappings()
+    for sql in mappings.pop("_folded", []):  # rows folded into their record's row: accounted, no row of their own
+        con.execute(f"INSERT INTO _seen SELECT _src, _file, coalesce(_line, _row) FROM ({sql})")
     tables = [load_table(con, t, mappings[t.name], load_id) for t in TABLES if t.name in mappings]
     _unmapped(con, load_id)
 

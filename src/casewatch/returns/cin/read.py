@@ -1,0 +1,147 @@
+"""Read a CIN census XML file, streaming (one <Child> at a time), with XML attacks refused.
+
+Security follows defusedxml's rules: a document with a DOCTYPE (and so any entity declaration, internal or
+external) is refused before parsing, and the parser itself never resolves entities, loads a DTD or touches
+the network. A file that is not well-formed keeps the children read before the fault and is reported with
+the line of the fault (rule CW-XML), so the analyst can fix it and nothing read is thrown away silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from casewatch.returns.core import ReturnFile, clean_id, parse_date
+
+CHILD_FIELDS = ("LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate",
+                "PersonDeathDate")
+DETAIL_FIELDS = ("CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure",
+                 "DateOfInitialCPC", "ReferralNFA")
+KNOWN = set(CHILD_FIELDS + DETAIL_FIELDS) | {
+    "Child", "ChildIdentifiers", "ChildCharacteristics", "CINdetails", "GenderCurrent", "Sex", "Ethnicity",
+    "Disabilities", "Disability", "Assessments", "AssessmentActualStartDate", "AssessmentInternalReviewDate",
+    "AssessmentAuthorisationDate", "FactorsIdentifiedAtAssessment", "AssessmentFactors", "CINPlanDates",
+    "CINPlanStartDate", "CINPlanEndDate", "Section47", "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired",
+    "ChildProtectionPlans", "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
+    "NumberOfPreviousCPP", "Reviews", "CPPreviewDate"}
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+
+def _text(el, name: str):
+    found = el.find(name)
+    return found.text if found is not None else None
+
+
+def _header(path: Path, out: ReturnFile) -> None:
+    """Year, reference date and LA code from the <Header>, read before the children stream."""
+    for event, el in etree.iterparse(str(path), events=("start", "end"),
+                                     tag=("Year", "ReferenceDate", "LEA", "Children"),
+                                     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False):
+        if el.tag == "Children":
+            break
+        if event == "start":
+            continue
+        if el.tag == "LEA" and el.text:
+            out.council_id = el.text.strip()
+        elif el.tag == "ReferenceDate" and el.text:
+            with contextlib.suppress(ValueError):
+                out.extra["reference_date"] = parse_date(el.text)
+        elif el.tag == "Year" and el.text and el.text.strip().isdigit():
+            out.extra["header_year"] = int(el.text.strip())
+
+
+def read_cin(path: Path, year: int | None = None, *, xsd: bool = False) -> ReturnFile:
+    name = str(path)
+    out = ReturnFile(name, "cin", year)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        out.error = f"{name}: cannot be read ({exc.strerror})"
+        return out
+    if _DOCTYPE.search(head):
+        out.error = f"{name}: XML attack refused: the file declares a DOCTYPE or entities, which a CIN census never has"
+        return out
+    try:
+        _header(path, out)
+    except etree.XMLSyntaxError as exc:
+        out.error = f"{name}: not well-formed XML (line {exc.lineno}): {_safe(exc)}"
+        return out
+    ref = out.extra.get("reference_date")
+    out.year = year or out.extra.get("header_year") or (ref.year + (1 if ref.month >= 4 else 0) if ref else None)
+    if out.year is None:
+        out.issue("CW-YEAR", "no <Year> or <ReferenceDate> in the header; give the year with --year")
+    try:
+        for _, child in etree.iterparse(str(path), events=("end",), tag="Child", resolve_entities=False,
+                                        no_network=True, load_dtd=False, huge_tree=False):
+            _child(out, child)
+            out.records += 1
+            child.clear(keep_tail=False)
+            while child.getprevious() is not None:
+                del child.getparent()[0]
+    except etree.XMLSyntaxError as exc:
+        if out.records == 0:
+            out.error = f"{name}: not well-formed XML (line {exc.lineno}): {_safe(exc)}"
+            return out
+        out.issue("CW-XML", f"not well-formed XML from line {exc.lineno}; the {out.records} children before it "
+                  f"were read, the rest of the file was not", row=exc.lineno)
+    if out.records == 0 and not out.error:
+        out.error = f"{name}: no <Child> records: not a CIN census file, or an empty one"
+    if xsd and not out.error and out.year:
+        from casewatch.returns.cin.validate_xsd import xsd_issues
+
+        out.issues.extend(xsd_issues(path, out.year))
+    return out
+
+
+def _safe(exc) -> str:
+    return re.sub(r"'[^']*'", "'...'", str(exc.msg if hasattr(exc, "msg") else exc))[:120]
+
+
+def _child(out: ReturnFile, el) -> None:
+    row = el.sourceline
+    ident = el.find("ChildIdentifiers")
+    chars = el.find("ChildCharacteristics")
+    ident = ident if ident is not None else el
+    child = clean_id(_text(ident, "LAchildID"))
+    values = {f: _text(ident, f) for f in CHILD_FIELDS}
+    sex = _text(ident, "Sex")
+    values["Sex"] = sex if sex is not None else _text(ident, "GenderCurrent")
+    if chars is not None:
+        values["Ethnicity"] = _text(chars, "Ethnicity")
+        for d in chars.iterfind("Disabilities/Disability"):
+            out.builder("cin.disability").add(row, {"LAchildID": child, "Disability": d.text}, line=d.sourceline,
+                                              child=child)
+    out.builder("cin.child").add(row, values, child=child)
+    for sub in el.iter():
+        if sub.tag not in KNOWN and isinstance(sub.tag, str):
+            out.issue("CW-ELEMENT", f"element {sub.tag[:40]} is not in the CIN census; ignored", severity="query",
+                      table="child", row=sub.sourceline, child=child, field=sub.tag[:40])
+    for n, det in enumerate(el.iterfind("CINdetails"), start=1):
+        key = {"LAchildID": child, "CINdetailsID": n}
+        out.builder("cin.cin_details").add(row, {**key, **{f: _text(det, f) for f in DETAIL_FIELDS}},
+                                           line=det.sourceline, child=child)
+        for a in det.iterfind("Assessments"):
+            out.builder("cin.assessments").add(row, {
+                **key, "AssessmentActualStartDate": _text(a, "AssessmentActualStartDate"),
+                "AssessmentInternalReviewDate": _text(a, "AssessmentInternalReviewDate"),
+                "AssessmentAuthorisationDate": _text(a, "AssessmentAuthorisationDate"),
+                "AssessmentFactors": [f.text for f in a.iterfind("FactorsIdentifiedAtAssessment/AssessmentFactors")],
+            }, line=a.sourceline, child=child)
+        for p in det.iterfind("CINPlanDates"):
+            out.builder("cin.cin_plans").add(row, {**key, "CINPlanStartDate": _text(p, "CINPlanStartDate"),
+                                                   "CINPlanEndDate": _text(p, "CINPlanEndDate")},
+                                             line=p.sourceline, child=child)
+        for s in det.iterfind("Section47"):
+            out.builder("cin.section47").add(row, {
+                **key, **{f: _text(s, f) for f in ("S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC",
+                                                   "ICPCnotRequired")}}, line=s.sourceline, child=child)
+        for c in det.iterfind("ChildProtectionPlans"):
+            out.builder("cin.cp_plans").add(row, {
+                **key, **{f: _text(c, f) for f in ("CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse",
+                                                   "LatestCategoryOfAbuse", "NumberOfPreviousCPP")},
+                "CPPreviewDate": [r.text for r in c.iterfind("Reviews/CPPreviewDate")],
+            }, line=c.sourceline, child=child)
