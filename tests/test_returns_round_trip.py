@@ -44,8 +44,8 @@ NATURAL = {
     "cla_reviews": ("SELECT child_id, review_date, participation FROM {s}cla_reviews t", "review_date"),
     "missing_episodes": ("SELECT child_id, kind, start_date, end_date FROM {s}missing_episodes t", "start_date"),
     "care_leavers": ("SELECT * FROM {s}care_leavers t", "birthday"),
-    "permanence": ("SELECT child_id, decision_date, matched_date, placed_date, decision_reversed_date, "
-                   "reversed_reason FROM {s}permanence t WHERE route = 'adoption'", "decision_date"),
+    "permanence": ("SELECT child_id, decision_date, decision_reversed_date, reversed_reason "
+                   "FROM {s}permanence t WHERE route = 'adoption'", "decision_date"),
     "contacts": ("SELECT child_id, contact_date, source, outcome FROM {s}contacts t", "contact_date"),
     "early_help_episodes": ("SELECT child_id, start_date, end_date, outcome FROM {s}early_help_episodes t",
                             "start_date"),
@@ -58,7 +58,8 @@ NATURAL = {
 }
 NOT_CARRIED = {
     "cla_episodes": "placement_la, placement_distance_miles (not in the 903 column specification)",
-    "permanence": "routes other than adoption (the 903 and Annex A record only adoption decisions)",
+    "permanence": "routes other than adoption (the 903 records only adoption decisions); matched and placed "
+                  "dates of children not yet adopted (the 903 has them only in AD1, for adopted children)",
     "missing_episodes": "return interview offered/accepted (not in the 903)",
 }
 

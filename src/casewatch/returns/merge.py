@@ -115,7 +115,7 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
 
     # 4: check against the model; insert the good, quarantine the rest (one row per source row)
     reasons = [e for col in table.columns for e in _col_reasons(col)]
-    reasons += [f"CASE WHEN NOT ({chk.sql}) THEN {_q('CW-MODEL ' + chk.message)} END" for chk in table.checks]
+    reasons += [f"CASE WHEN NOT ({chk.sql}) THEN {_q('CW-MODEL (row): ' + chk.message)} END" for chk in table.checks]
     con.execute(f"CREATE OR REPLACE TEMP TABLE _checked AS SELECT *, {_reasons_list(reasons)} AS _r FROM _merged")
     col_list = ", ".join(cols)
     con.execute(f"INSERT INTO {table.name} ({col_list}) SELECT {col_list} FROM _checked WHERE len(_r) = 0")

@@ -68,9 +68,11 @@ def _council(files: list[ReturnFile], council_id: str | None, con) -> str:
     if council_id:
         return council_id
     named = sorted({f.council_id for f in files if f.council_id and not f.error})
-    if "cms.council" in STAGING:
-        named += [r[0] for r in con.execute("SELECT DISTINCT council_id FROM cms.council "
-                                            "WHERE council_id IS NOT NULL").fetchall() if r[0] not in named]
+    if "cms.council" in STAGING:  # the extract names the council; its la_code is what the headers carry
+        rows = con.execute("SELECT DISTINCT council_id, la_code FROM cms.council "
+                           "WHERE council_id IS NOT NULL").fetchall()
+        if rows:
+            named = sorted({r[0] for r in rows} | (set(named) - {r[1] for r in rows} - {r[0] for r in rows}))
     if len(named) > 1:
         raise LoadError(f"these files come from several councils ({', '.join(named)}); load each council "
                         "separately, or name one with --council")
@@ -122,6 +124,8 @@ def detect_q(text: str) -> str:
 
 def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None, xsd=False) -> ReturnsRun:
     load_id = uuid.uuid4().hex[:12]
+    for k in detect.KINDS:  # every reader registers its staging tables, so every mapping finds its tables
+        detect.reader(k)
     files = read_all(paths, kind, year, xsd)
     stage(con, files)
     council = _council(files, council_id, con)
@@ -171,7 +175,9 @@ def _quarantine_issues(con) -> list[Issue]:
         fld, _, msg = rest.partition(": ")
         if code.endswith(":"):
             code, fld, msg = code[:-1], None, rest
-        out.append(Issue(code, "error", f"{tbl}.{fld}: {msg}" if fld else msg, file, table, k, child, fld))
+        elif fld == "(row)":
+            fld = None
+        out.append(Issue(code, "error", f"{tbl}.{fld}: {msg}" if fld else f"{tbl}: {msg}", file, table, k, child, fld))
     return out
 
 

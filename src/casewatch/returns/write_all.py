@@ -32,11 +32,9 @@ def canonical_views(con, source: Path) -> None:
 
 
 def write_returns(source: Path, out: Path, *, first_year: int | None = None) -> list[Path]:
-    from casewatch.returns.annex_a import write_annex_a
     from casewatch.returns.cin import write_cin
     from casewatch.returns.cms import write_cms
     from casewatch.returns.ssda903 import write_903
-    from casewatch.returns.swwc import write_swwc
 
     truth = json.loads((source / "truth.json").read_text())
     if len(truth["councils"]) != 1:
@@ -50,11 +48,30 @@ def write_returns(source: Path, out: Path, *, first_year: int | None = None) -> 
     try:
         canonical_views(con, source)
         for year in years:
-            written += write_903(con, out / "ssda903", year)
+            written += write_903(con, out / "ssda903", year, formats=("csv", "xml"))
             written.append(write_cin(con, out / "cin" / f"CIN_{year}.xml", year, la_code(council_id)))
-            written.append(write_swwc(con, out / "workforce" / f"CSWW_{year - 1}.xml", year - 1))
-        written.append(write_annex_a(con, out / "annex_a" / f"Annex_A_{ends[-1]:%Y-%m-%d}.xlsx", ends[-1]))
-        written += write_cms(con, out / "cms")
+        for kind, write in _optional_writers().items():
+            written += write(con, out / kind, years, ends[-1], la_code(council_id))
+        since = dt.date(years[0] - 1, 4, 1) if years else None
+        written += write_cms(con, out / "cms", since=since, la_code=la_code(council_id))
     finally:
         con.close()
     return [Path(p) for p in written]
+
+
+def _optional_writers() -> dict:
+    out = {}
+    try:
+        from casewatch.returns.swwc import write_swwc
+
+        out["workforce"] = lambda con, d, years, last, la: [
+            write_swwc(con, d / f"CSWW_{y - 1}.xml", y - 1, la) for y in years]
+    except ImportError:
+        pass
+    try:
+        from casewatch.returns.annex_a import write_annex_a
+
+        out["annex_a"] = lambda con, d, years, last, la: [write_annex_a(con, d / f"Annex_A_{last:%Y-%m-%d}.xlsx", last)]
+    except ImportError:
+        pass
+    return out

@@ -103,8 +103,11 @@ class CaseRunner:
                                   "RC8" if close <= log.end else None))
             return log.cz(close)
         first_segment = len(log.segments)
+        self._floor = None  # the episode cannot close before its ICPC or the end of its plans
         end, reason = self._after_referral(child, rid, r, rng, force_cla)
         close = None if end is None else end + randint(rng, 0, 10)
+        if close is not None and self._floor is not None and close < self._floor:
+            close = self.log.cz(self._floor)
         close = log.cz(close)
         if len(log.segments) > first_segment:  # the last worker holds the case until it closes
             last = max(log.segments[first_segment:], key=lambda s: s.start)
@@ -114,6 +117,10 @@ class CaseRunner:
         log.add("referrals", (rid, child.child_id, r, source, False, need, close,
                               reason if close is not None else None))
         return close
+
+    def _raise_floor(self, day: int | None) -> None:
+        if day is not None and (self._floor is None or day > self._floor):
+            self._floor = day
 
     def _after_referral(self, child: Child, rid: str, r: int, rng: random.Random,
                         force_cla: int | None) -> tuple[int | None, str]:
@@ -134,6 +141,7 @@ class CaseRunner:
                 quick = rng.random() < P.ICPC_WITHIN_15WD_RATE - 0.25 * self.slip(r, child.area)
                 icpc = add_wd(strategy, randint(rng, 6, 15) if quick else randint(rng, 16, 35))
             outcome = "icpc" if icpc else ("cin" if rng.random() < 0.55 else "nfa")
+            self._raise_floor(icpc)
             if strategy <= log.end:
                 icpc_c = log.cz(icpc)
                 log.add("section47", (log.new_id("S"), rid, child.child_id, strategy, strategy, icpc_c,
@@ -169,6 +177,7 @@ class CaseRunner:
                   ) -> tuple[int | None, str]:
         log = self.log
         end = start + int(rng.gammavariate(2.0, 0.5 * YEAR / 2.0)) + 14
+        self._raise_floor(end)
         if start <= log.end:
             log.add("cin_plans", (log.new_id("N"), rid, child.child_id, start, log.cz(end)))
         log.segment(child, "safeguarding", held_from or start, end)
@@ -186,6 +195,7 @@ class CaseRunner:
                  ) -> tuple[int | None, str]:
         log = self.log
         end = start + _cp_plan_days(rng)
+        self._raise_floor(end)
         category = pick(rng, CAT_CODES, CAT_WEIGHTS)
         latest = category if rng.random() < 0.85 else pick(rng, CAT_CODES, CAT_WEIGHTS)
         reviews = []
