@@ -53,6 +53,14 @@ class EventLog:
         self._counters[kind] = n
         return f"{self.prefix}-{kind}{n:07d}"
 
+    def swe_id(self) -> str:
+        """A worker's identifier in the form of a Social Work England registration number (two letters, ten
+        digits), as the workforce census and the 903 carry it: SW, the council's number, a serial."""
+        n = self._counters.get("SWE", 0) + 1
+        self._counters["SWE"] = n
+        digits = "".join(ch for ch in self.prefix if ch.isdigit())[-3:].rjust(3, "0")
+        return f"SW{digits}{n:07d}"
+
     def add(self, table: str, row: tuple) -> None:
         self.rows[table].append(row)
 

@@ -60,7 +60,7 @@ class Workforce:
 
     def _manager(self, tid: str, rng: random.Random) -> None:
         log = self.log
-        log.add("workers", (log.new_id("W"), log.prefix, tid, "team_manager", Decimal("1.00"), False, False,
+        log.add("workers", (log.swe_id(), log.prefix, tid, "team_manager", Decimal("1.00"), False, False,
                             log.start - randint(rng, 200, 3000), None))
 
     def _fill_post(self, tid: str, k: int, posts: int, rng: random.Random) -> None:
@@ -85,7 +85,7 @@ class Workforce:
                 t1 = self.window_start + 365  # turnover rises in year 2: memoryless redraw from then
                 if t < t1 < leave:
                     leave = t1 + max(30, int(rng.expovariate(rate * self.scenario.turnover(1.0, area)) * YEAR))
-            log.add("workers", (log.new_id("W"), log.prefix, tid, role, fte, agency, asye, t,
+            log.add("workers", (log.swe_id(), log.prefix, tid, role, fte, agency, asye, t,
                                 leave if leave <= log.end else None))
             first = False
             gap = int(rng.expovariate(1 / (40 if self.scenario.turnover(tyears, area) == 1 else 90)))
