@@ -5,7 +5,9 @@ the year; reviews, missing episodes and social worker episodes in the year; OC3 
 17th-21st birthday falls in the year; PlacedAdoption for adoption decisions open in the year; AD1 for
 children adopted in the year; and a Header row for every child in any of them. What happened after 31 March
 Y is not known yet: end dates and reasons after it are blank. Codes are written as that year's
-specification has them (SEX 1/2 before 2024-25). The generator does not model adopters, so AD1's adopter
+specification has them (SEX 1/2 before 2024-25; an H5 placement open after H5 was withdrawn in 2024-25 is
+reported as K3, as councils recoded them; a child of unknown sex (U) before 2024-25 has no valid code and is
+written U, for rule 101 to raise, as it would for a council). The generator does not model adopters, so AD1's adopter
 details are derived from the child's identifier (deterministic, clearly synthetic).
 """
 
@@ -28,11 +30,14 @@ def _known(col: str, end: str) -> str:
 
 def queries(year: int) -> dict[str, str]:
     s, e = _window(year)
+    # H5 left the PLACE codes in 2024-25 (K3 took over); an H5 placement still open is reported as K3 from then
+    place = "CASE WHEN place = 'H5' THEN 'K3' ELSE place END" if "H5" not in spec.codes(year, "episodes", "PLACE") \
+        else "place"
     sex = "sex" if year >= 2025 else "CASE sex WHEN 'M' THEN '1' WHEN 'F' THEN '2' ELSE sex END"
     dob = "(SELECT date_of_birth FROM children c WHERE c.child_id = t.child_id)"
     q = {
         "episodes": f"""
-            SELECT child_id AS CHILD, decom AS DECOM, rne AS RNE, legal_status AS LS, cin AS CIN, place AS PLACE,
+            SELECT child_id AS CHILD, decom AS DECOM, rne AS RNE, legal_status AS LS, cin AS CIN, {place} AS PLACE,
                    place_provider AS PLACE_PROVIDER, {_known('dec', e)} AS DEC,
                    CASE WHEN dec <= {e} THEN rec END AS REC, reason_place_change AS REASON_PLACE_CHANGE,
                    home_postcode AS HOME_POST, placement_postcode AS PL_POST, urn AS URN
@@ -105,6 +110,8 @@ def _cell(value) -> str:
 
 
 def write_903(con, out_dir: Path, year: int, *, formats=("csv",)) -> list[Path]:
+    """CSV files into ``out_dir``; with "xml" in ``formats`` also the same return as one XML file in the sibling
+    folder ``<out_dir>_xml`` (a council sends one or the other, and loading both would count everything twice)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -121,5 +128,7 @@ def write_903(con, out_dir: Path, year: int, *, formats=("csv",)) -> list[Path]:
     if "xml" in formats:
         from casewatch.returns.ssda903.write_xml import write_903_xml
 
-        written.append(write_903_xml(con, out_dir / f"SSDA903_{year}.xml", year, queries(year)))
+        xml_dir = out_dir.parent / f"{out_dir.name}_xml"  # the same return as XML: load one or the other, not both
+        xml_dir.mkdir(parents=True, exist_ok=True)
+        written.append(write_903_xml(con, xml_dir / f"SSDA903_{year}.xml", year, queries(year)))
     return written

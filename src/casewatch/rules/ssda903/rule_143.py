@@ -1,22 +1,20 @@
-"""903 rule 143: RNE must be a valid reason for new episode."""
+"""903 rule 143 (episodes.RNE): the code must be in that year's list and not blank."""
 
-from casewatch.model.codes import RNE
-from casewatch.model.schema import quote_list
-from casewatch.rules.engine import rule
+from casewatch.returns.ssda903.spec import codes
+from casewatch.rules.common import code_list
 from casewatch.rules.testing import flagged
 
-
-@rule("143", "ssda903", "The reason for new episode code is not a valid code.",
-      tables=("episodes",), fields=("RNE",))
-def sql(year: int) -> str:
-    return f"SELECT _file, _row, CHILD AS child FROM episodes WHERE RNE IS NULL OR RNE NOT IN ({quote_list(RNE)})"
+rule = code_list(__name__, "143", "ssda903", "episodes", "RNE",
+                 "The reason for new episode code is not a valid code.",
+                 lambda year: codes(year, "episodes", "RNE"), blank_ok=False)
 
 
 def test_143():
-    assert flagged(sql, 2024, episodes="""
-        CHILD | DECOM      | RNE
-        1     | 01/04/2023 | S
-        2     | 01/04/2023 | Q
-        3     | 01/04/2023 |
-        4     | 01/04/2023 | p
+    ok = codes(2024, "episodes", "RNE")[0]
+    assert flagged(rule, 2024, episodes=f"""
+        CHILD | RNE
+        1     | {ok}
+        2     |
+        3     | ZZ9
+        4     | {ok.lower()}
     """) == [3, 4]

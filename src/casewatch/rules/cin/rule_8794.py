@@ -1,0 +1,18 @@
+"""CIN rule 8794: The same disability twice for one child."""
+
+from casewatch.rules.engine import rule
+from casewatch.rules.testing import flagged
+
+
+@rule("8794", "cin", "Child has two or more disabilities with the same code", tables=("disability",), fields=("Disability",))
+def sql(year: int) -> str:
+    return """SELECT _file, _row, _line, LAchildID AS child FROM (SELECT *, row_number() OVER (PARTITION BY _file, LAchildID, Disability ORDER BY _line) AS n FROM disability) WHERE n > 1"""
+
+
+def test_8794():
+    assert flagged(sql, 2024, disability="""
+        LAchildID | Disability
+        1         | HAND
+        1         | HAND
+        1         | VIS
+    """) == [3]

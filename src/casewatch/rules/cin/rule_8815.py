@@ -1,0 +1,20 @@
+"""CIN rule 8815: More than one open CIN episode that is not a referral with no further action."""
+
+from casewatch.rules.engine import rule
+from casewatch.rules.testing import flagged
+
+
+@rule("8815", "cin", "More than one open CIN Details episode (a module with no CIN Closure Date) has been provided for this child and case is not a referral with no further action", tables=("cin_details",), fields=("CINclosureDate",))
+def sql(year: int) -> str:
+    return """SELECT _file, _row, _line, LAchildID AS child FROM (SELECT *, count(*) OVER (PARTITION BY _file, LAchildID) AS open_n FROM cin_details
+        WHERE CINclosureDate IS NULL AND ReferralNFA IS DISTINCT FROM true) WHERE open_n > 1"""
+
+
+def test_8815():
+    assert flagged(sql, 2024, cin_details="""
+        LAchildID | CINdetailsID | CINreferralDate | ReferralNFA
+        1         | 1            | 2023-05-01      | 0
+        1         | 2            | 2023-06-01      | 0
+        2         | 1            | 2023-05-01      | 0
+        2         | 2            | 2023-06-01      | 1
+    """) == [2, 3]

@@ -1,0 +1,17 @@
+"""CIN rule 8898: The same factor twice in one assessment."""
+
+from casewatch.rules.engine import rule
+from casewatch.rules.testing import flagged
+
+
+@rule("8898", "cin", "The assessment has more than one parental or child factors with the same code", tables=("assessments",), fields=("AssessmentFactors",))
+def sql(year: int) -> str:
+    return """SELECT _file, _row, _line, LAchildID AS child FROM assessments WHERE len(AssessmentFactors) > len(list_distinct(AssessmentFactors))"""
+
+
+def test_8898():
+    assert flagged(sql, 2024, assessments="""
+        LAchildID | CINdetailsID | AssessmentFactors
+        1         | 1            | 2A,2A
+        2         | 1            | 2A,2B
+    """) == [2]
