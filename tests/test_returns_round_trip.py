@@ -109,7 +109,7 @@ def test_tiny_council_round_trips_exactly(tmp_path):
 
 
 @pytest.mark.slow
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(min_value=2, max_value=10_000), size=st.sampled_from(["tiny", "small"]))
 def test_round_trip_property_over_seeds_and_sizes(tmp_path_factory, seed, size):
     tmp = tmp_path_factory.mktemp(f"rt-{size}-{seed}")

@@ -203,12 +203,14 @@ def _missing(log, child, entry, exit_, rng) -> None:
     start = max(entry, birthday(child.dob, 11))
     if start >= exit_ or rng.random() > 0.14:
         return
-    for _ in range(1 + int(rng.expovariate(1 / 2.5))):
-        s = randint(rng, start, exit_ - 1)
-        if s > log.end:
+    starts = sorted(randint(rng, start, exit_ - 1) for _ in range(1 + int(rng.expovariate(1 / 2.5))))
+    back = None  # a child cannot go missing again before coming back: episodes do not overlap (903 rule 574)
+    for s in starts:
+        if s > log.end or (back is not None and s <= back):
             continue
         kind = "M" if rng.random() < 0.75 else "A"
         e = log.cz(min(s + int(rng.expovariate(1 / 1.5)), exit_))
+        back = e if e is not None else log.end + 1
         offered = kind == "M" and e is not None and rng.random() < 0.85
         log.add("missing_episodes", (log.new_id("M"), child.child_id, kind, s, e,
                                      offered if e is not None else None,

@@ -166,6 +166,7 @@ class CaseRunner:
         if start > log.end:
             return
         done = auth <= log.end
+        self._raise_floor(auth)
         log.add("assessments", (aid, rid, child.child_id, start, auth if done else None, seen,
                                 outcome if done else None))
         if seen:

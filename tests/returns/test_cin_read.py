@@ -1,0 +1,100 @@
+"""The CIN census reader and writer: the DfE's sample, XSD validity by year, attacks, malformed files."""
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from casewatch.returns import cin
+from casewatch.returns.cin import spec
+from casewatch.returns.cin.validate_xsd import xsd_issues
+from casewatch.returns.write_all import canonical_views
+from casewatch.synth import SynthOptions, generate
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "reference" / "samples"
+
+
+@pytest.mark.skipif(not SAMPLES.exists(), reason="reference samples not present")
+def test_dfe_sample():
+    f = cin.read(SAMPLES / "BAR_cin_2022.xml", xsd=True)
+    assert (f.year, f.council_id, f.records, f.error) == (2022, "201", 1, None)
+    assert f.tables["cin.child"].columns["LAchildID"] == ["DfEX0000001"]
+    assert f.tables["cin.disability"].columns["Disability"] == ["HAND", "HEAR"]
+    assert f.tables["cin.cp_plans"].columns["CPPreviewDate"] == [[dt.date(1971, 2, 15)]]
+    assert f.tables["cin.cin_details"].columns["ReferralNFA"] == [False]
+    assert f.tables["cin.assessments"].columns["AssessmentFactors"] == [["2A", "2B"]]
+    # the sample writes ReferralNFA as 'false', which the XSD (0/1) does not allow: reported with its line
+    assert {(i.rule, i.field) for i in f.issues} >= {("CW-XSD", "ReferralNFA")}
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    d = tmp_path_factory.mktemp("cin")
+    generate(d / "s", SynthOptions(size="tiny", seed=3, years=2, end=dt.date(2026, 3, 31)))
+    con = duckdb.connect()
+    canonical_views(con, d / "s")
+    return con, d
+
+
+@pytest.mark.parametrize("year", [2018, 2021, 2022, 2024, 2025, 2026])
+def test_writer_is_valid_against_that_years_xsd(synthetic, year):
+    con, d = synthetic
+    path = cin.write_cin(con, d / f"CIN_{year}.xml", year, "001")
+    assert xsd_issues(path, year) == []
+    f = cin.read(path)
+    assert f.year == year and f.records > 50 and not f.error
+    sexes = set(f.tables["cin.child"].columns["Sex"])
+    assert sexes <= set(spec.codes(year, "Sex"))
+
+
+ATTACKS = {
+    "billion laughs": '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
+                      '<Message><Children><Child><ChildIdentifiers><LAchildID>&lol2;</LAchildID></ChildIdentifiers>'
+                      '</Child></Children></Message>',
+    "external entity": '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><Message>'
+                       '<Children><Child><ChildIdentifiers><LAchildID>&x;</LAchildID></ChildIdentifiers></Child>'
+                       '</Children></Message>',
+    "external DTD": '<?xml version="1.0"?><!DOCTYPE Message SYSTEM "http://example.invalid/x.dtd"><Message>'
+                    '<Children><Child/></Children></Message>',
+}
+
+
+@pytest.mark.parametrize("name", list(ATTACKS))
+def test_xml_attacks_refused(tmp_path, name):
+    p = tmp_path / "CIN_2024.xml"
+    p.write_text(ATTACKS[name])
+    f = cin.read(p)
+    assert f.error and "XML attack refused" in f.error and f.records == 0
+    assert "passwd" not in f.error
+
+
+def test_malformed_keeps_what_came_before_and_says_where(tmp_path, synthetic):
+    con, d = synthetic
+    good = cin.write_cin(con, d / "ok.xml", 2025, "001").read_text()
+    cut = good[: good.index("</Child>", len(good) // 2) + 8] + "\n<Child><oops></Child>"
+    p = tmp_path / "CIN_2025.xml"
+    p.write_text(cut)
+    f = cin.read(p)
+    assert f.error is None and f.records > 0
+    assert [i.rule for i in f.issues] == ["CW-XML"] and "line" in f.issues[0].message
+
+
+def test_bom_lower_case_codes_and_spaces(tmp_path):
+    text = ('\ufeff<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year></CollectionDetails>'
+            '</Header><Children><Child><ChildIdentifiers><LAchildID> 77.0 </LAchildID><PersonBirthDate>2015-01-02'
+            '</PersonBirthDate><Sex> m </Sex></ChildIdentifiers><ChildCharacteristics><Ethnicity>wbri</Ethnicity>'
+            '</ChildCharacteristics><CINdetails><CINreferralDate>2024-05-01</CINreferralDate><ReferralSource>1a '
+            '</ReferralSource><ReferralNFA>0</ReferralNFA></CINdetails></Child></Children></Message>')
+    p = tmp_path / "c.xml"
+    p.write_text(text, encoding="utf-8")
+    f = cin.read(p)
+    c = f.tables["cin.child"].columns
+    assert (c["LAchildID"], c["Sex"], c["Ethnicity"]) == (["77"], ["M"], ["WBRI"])
+    assert f.tables["cin.cin_details"].columns["ReferralSource"] == ["1A"]
+
+
+def test_empty_and_wrong_root(tmp_path):
+    p = tmp_path / "a.xml"
+    p.write_text('<?xml version="1.0"?><Message><Children></Children></Message>')
+    assert "no <Child> records" in cin.read(p).error
