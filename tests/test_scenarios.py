@@ -49,4 +49,5 @@ def test_pressure_scenario_story(councils):
     for wid, n in last["caseload_at_period_end"].items():
         by_team.setdefault(team_of[wid], []).append(n / fte[wid])
     team_load = sorted((statistics.mean(v) for v in by_team.values()), reverse=True)
-    assert team_load[1] > 1.3 * statistics.median(team_load[2:])
+    # (1.15: since CIN episodes stay open until their ICPC, plans and assessment end, every team carries more)
+    assert team_load[1] > 1.15 * statistics.median(team_load[2:])

@@ -50,7 +50,8 @@ REFERRALS = Table(
         C("referral_id", "VARCHAR", "Referral (CIN episode) identifier."),
         CHILD,
         C("referral_date", "DATE", "CIN census CINreferralDate."),
-        C("source", "VARCHAR", "CIN census ReferralSource.", codes=codes.REFERRAL_SOURCE),
+        C("source", "VARCHAR", "CIN census ReferralSource; NULL when the only source is Annex A list 6, which "
+          "does not say.", required=False, codes=codes.REFERRAL_SOURCE),
         C("nfa", "BOOLEAN", "CIN census ReferralNFA: no further action at referral."),
         C("primary_need", "VARCHAR", "CIN census PrimaryNeedCode.", required=False, codes=codes.PRIMARY_NEED),
         C("closure_date", "DATE", "CIN census CINclosureDate; NULL while open.", required=False),

@@ -83,7 +83,8 @@ CHILDREN = Table(
           check_doc="date of birth before 1980"),
         C("sex", "VARCHAR", "M, F or U (unknown/indeterminate), as in the CIN census since 2017.",
           codes=codes.SEX),
-        C("ethnicity", "VARCHAR", "DfE ethnicity code (WBRI, MWBC, ...).", codes=codes.ETHNICITY),
+        C("ethnicity", "VARCHAR", "DfE ethnicity code (WBRI, MWBC, ...); NULL when the only source gives a group "
+          "(Annex A's 'a) White') rather than a code.", required=False, codes=codes.ETHNICITY),
         C("disability", "BOOLEAN", "Has a disability recorded (CIN census disability other than NONE); NULL "
           "when no source says.", required=False),
         C("uasc", "BOOLEAN", "Unaccompanied asylum-seeking child (903 UASC); NULL when no source says.",
