@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run demo test lint bench clean
+.PHONY: setup run demo test lint bench bench-peers clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: setup lint  ## the whole suite; pytest's "no tests collected" (exit 5) fai
 
 bench: setup  ## speed and memory figures (docs/performance.md)
 	$(BIN)/python bench/synth_load.py --size large
+
+bench-peers: setup  ## casewatch vs the DfE's csc-validator-be-903/-cin (installed in var/bench/peers only)
+	$(BIN)/python bench/peer_cin.py --size medium --repeat 1
+	$(BIN)/python bench/peer_903.py --size medium --repeat 1
 
 clean:
 	rm -rf $(VENV) var .pytest_cache build *.egg-info src/*.egg-info

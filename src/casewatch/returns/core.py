@@ -68,6 +68,11 @@ def parse_date(value) -> dt.date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _serial(value)
     text = str(value).strip(_SPACES)
+    if len(text) == 10 and text[4] == "-":  # ISO, as every XML return has it: the fast path
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
     m = _DMY.match(text)
     if m:
         d, mo, y = (int(g) for g in m.groups())

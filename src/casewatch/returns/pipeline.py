@@ -84,9 +84,12 @@ def _data_to(files: list[ReturnFile]) -> dt.date | None:
     return max(ends) if ends else None
 
 
-def _mappings() -> dict[str, list[str]]:
+def _mappings(kinds: set[str]) -> dict[str, list[str]]:
+    """Candidate SQL per canonical table from the returns present (a return with no file adds nothing)."""
     out: dict[str, list[str]] = {}
     for kind in detect.KINDS:
+        if kind not in kinds:
+            continue
         mod = detect.reader(kind)
         if mod is None or not hasattr(mod, "to_model"):
             continue
@@ -101,15 +104,14 @@ def _mappings() -> dict[str, list[str]]:
 
 def _unmapped(con, load_id: str) -> None:
     """Staged rows no canonical table took are quarantined, never silently dropped."""
-    for t in STAGING.values():
-        k = "coalesce(_line, _row)" if t.nested else "_row"
-        con.execute(f"""
-            INSERT INTO _quarantined (file, record_row, k, src, reasons, record, tbl)
-            SELECT s._file, s._row, {k}, {detect_q(t.qualified)},
-                   ['CW-MAP: casewatch has no canonical table for this record yet'], NULL, '(none)'
-            FROM {t.qualified} s
-            WHERE NOT EXISTS (SELECT 1 FROM _seen x WHERE x._src = {detect_q(t.qualified)}
-                              AND x._file = s._file AND x._k = {k})""")
+    staged = [f"SELECT _file, _row, {'coalesce(_line, _row)' if t.nested else '_row'} AS k, "
+              f"{detect_q(t.qualified)} AS src FROM {t.qualified}" for t in STAGING.values()]
+    con.execute(f"""
+        INSERT INTO _quarantined (file, record_row, k, src, reasons, record, tbl)
+        SELECT s._file, s._row, s.k, s.src, ['CW-MAP: casewatch has no canonical table for this record yet'],
+               NULL, '(none)'
+        FROM ({' UNION ALL '.join(staged)}) s
+        ANTI JOIN _seen x ON x._src = s.src AND x._file = s._file AND x._k = s.k""")
     con.execute("""
         INSERT INTO quarantine (quarantine_id, load_id, source_file, table_name, source_table, row_number,
                                 reasons, record)
@@ -122,7 +124,8 @@ def detect_q(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None, xsd=False) -> ReturnsRun:
+def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None, xsd=False,
+         calendar: bool = True) -> ReturnsRun:
     load_id = uuid.uuid4().hex[:12]
     for k in detect.KINDS:  # every reader registers its staging tables, so every mapping finds its tables
         detect.reader(k)
@@ -137,7 +140,8 @@ def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None
     rules = run_rules(con)
     create_model(con, TABLES)
     con.execute(SYSTEM_DDL)
-    create_calendar_table(con)
+    if calendar:  # the analytics database needs it; a validation that writes nothing does not
+        create_calendar_table(con)
     con.execute(QUARANTINE_WORK)
     con.execute("CREATE OR REPLACE TEMP TABLE _rejected (_src VARCHAR, _file VARCHAR, _k BIGINT, reason VARCHAR)")
     con.execute("CREATE OR REPLACE TEMP TABLE _seen (_src VARCHAR, _file VARCHAR, _k BIGINT)")
@@ -146,7 +150,7 @@ def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None
     if rows:
         con.executemany("INSERT INTO _rejected VALUES (?, ?, ?, ?)", rows)
 
-    mappings = _mappings()
+    mappings = _mappings({f.kind for f in files if not f.error})
     for sql in mappings.pop("_folded", []):  # rows folded into their record's row: accounted, no row of their own
         con.execute(f"INSERT INTO _seen SELECT _src, _file, coalesce(_line, _row) FROM ({sql})")
     tables = [load_table(con, t, mappings[t.name], load_id) for t in TABLES if t.name in mappings]
@@ -221,7 +225,7 @@ def _record_loads(con, run: ReturnsRun) -> None:
 def validate(paths, **kw) -> ReturnsRun:
     con = duckdb.connect()
     try:
-        return _run(con, paths, **kw)
+        return _run(con, paths, calendar=False, **kw)
     finally:
         con.close()
 

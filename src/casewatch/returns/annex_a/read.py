@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import openpyxl
-
 from casewatch.model.codes import ETHNICITY
 from casewatch.returns.annex_a.spec import lists, matchers, norm
 from casewatch.returns.core import ReturnFile
@@ -78,6 +76,8 @@ def _value(col: dict, v):
 def read_annex_a(path: Path, year: int | None = None) -> ReturnFile:
     name = str(path)
     out = ReturnFile(name, "annex_a", year)
+    import openpyxl  # imported here: a load without workbooks should not pay for it
+
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook

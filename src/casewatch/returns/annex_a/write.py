@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import xlsxwriter
-
 from casewatch.returns.annex_a.spec import lists
 
 SEX = "CASE c.sex WHEN 'M' THEN 'a) Male' WHEN 'F' THEN 'b) Female' ELSE 'c) Not stated/recorded' END"
@@ -62,6 +60,8 @@ def queries(s: str, e: str) -> dict[str, str]:
 def write_annex_a(con, out_path: Path, period_end: dt.date) -> Path:
     s = f"DATE '{(period_end - dt.timedelta(days=364)).isoformat()}'"
     e = f"DATE '{period_end.isoformat()}'"
+    import xlsxwriter
+
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     book = xlsxwriter.Workbook(str(out_path))

@@ -101,15 +101,23 @@ def _safe(exc) -> str:
     return re.sub(r"'[^']*'", "'...'", str(exc.msg if hasattr(exc, "msg") else exc))[:120]
 
 
+def _kids(el) -> dict:
+    """An element's children by tag, text values (the first of a repeated tag), in one pass."""
+    out = {}
+    for c in el:
+        if c.tag not in out:
+            out[c.tag] = c.text
+    return out
+
+
 def _child(out: ReturnFile, el) -> None:
     row = el.sourceline
     ident = el.find("ChildIdentifiers")
     chars = el.find("ChildCharacteristics")
-    ident = ident if ident is not None else el
-    child = clean_id(_text(ident, "LAchildID"))
-    values = {f: _text(ident, f) for f in CHILD_FIELDS}
-    sex = _text(ident, "Sex")
-    values["Sex"] = sex if sex is not None else _text(ident, "GenderCurrent")
+    values = _kids(ident if ident is not None else el)
+    child = clean_id(values.get("LAchildID"))
+    if values.get("Sex") is None:
+        values["Sex"] = values.get("GenderCurrent")
     if chars is not None:
         values["Ethnicity"] = _text(chars, "Ethnicity")
         for d in chars.iterfind("Disabilities/Disability"):
@@ -122,26 +130,17 @@ def _child(out: ReturnFile, el) -> None:
                       table="child", row=sub.sourceline, child=child, field=sub.tag[:40])
     for n, det in enumerate(el.iterfind("CINdetails"), start=1):
         key = {"LAchildID": child, "CINdetailsID": n}
-        out.builder("cin.cin_details").add(row, {**key, **{f: _text(det, f) for f in DETAIL_FIELDS}},
-                                           line=det.sourceline, child=child)
+        out.builder("cin.cin_details").add(row, {**key, **_kids(det)}, line=det.sourceline, child=child)
         for a in det.iterfind("Assessments"):
             out.builder("cin.assessments").add(row, {
-                **key, "AssessmentActualStartDate": _text(a, "AssessmentActualStartDate"),
-                "AssessmentInternalReviewDate": _text(a, "AssessmentInternalReviewDate"),
-                "AssessmentAuthorisationDate": _text(a, "AssessmentAuthorisationDate"),
+                **key, **_kids(a),
                 "AssessmentFactors": [f.text for f in a.iterfind("FactorsIdentifiedAtAssessment/AssessmentFactors")],
             }, line=a.sourceline, child=child)
         for p in det.iterfind("CINPlanDates"):
-            out.builder("cin.cin_plans").add(row, {**key, "CINPlanStartDate": _text(p, "CINPlanStartDate"),
-                                                   "CINPlanEndDate": _text(p, "CINPlanEndDate")},
-                                             line=p.sourceline, child=child)
+            out.builder("cin.cin_plans").add(row, {**key, **_kids(p)}, line=p.sourceline, child=child)
         for s in det.iterfind("Section47"):
-            out.builder("cin.section47").add(row, {
-                **key, **{f: _text(s, f) for f in ("S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC",
-                                                   "ICPCnotRequired")}}, line=s.sourceline, child=child)
+            out.builder("cin.section47").add(row, {**key, **_kids(s)}, line=s.sourceline, child=child)
         for c in det.iterfind("ChildProtectionPlans"):
             out.builder("cin.cp_plans").add(row, {
-                **key, **{f: _text(c, f) for f in ("CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse",
-                                                   "LatestCategoryOfAbuse", "NumberOfPreviousCPP")},
-                "CPPreviewDate": [r.text for r in c.iterfind("Reviews/CPPreviewDate")],
+                **key, **_kids(c), "CPPreviewDate": [r.text for r in c.iterfind("Reviews/CPPreviewDate")],
             }, line=c.sourceline, child=child)

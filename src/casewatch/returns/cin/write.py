@@ -133,9 +133,7 @@ def _details(el, r, year, e, assessments, plans, s47, cpps) -> None:
     if closed:
         _sub(d, "CINclosureDate", _d(closed))
         _sub(d, "ReasonForClosure", _code(r["closure_reason"], "ReasonForClosure", year))
-    icpcs = [x["icpc_date"] for x in s47.get(r["referral_id"], []) if _known(x["icpc_date"], e)]
-    if icpcs:
-        _sub(d, "DateOfInitialCPC", _d(min(icpcs)))
+    # DateOfInitialCPC goes on the Section47 module only: the DfE wants it in one place (rule 2884)
     for a in assessments.get(r["referral_id"], []):
         x = etree.SubElement(d, "Assessments")
         _sub(x, "AssessmentActualStartDate", _d(a["start_date"]))

@@ -16,16 +16,22 @@ def norm(name: str) -> str:
 
 
 def table_for(head: bytes, filename: str) -> str | None:
-    stem = norm(Path(filename).stem)
-    if stem in FILES:
-        return stem
     try:
         first = decode(head).lstrip("\r\n").splitlines()[0]
     except (UnicodeDecodeError, IndexError):
-        return None
+        first = ""
     cols = {norm(c) for c in next(csv.reader([first]), [])}
-    fits = [s for s, (_, all_cols, required) in FILES.items() if set(required) <= cols and cols <= set(all_cols)]
-    return fits[0] if len(fits) == 1 else None
+    stem = norm(Path(filename).stem)
+    named = sorted((s for s in FILES if s == stem or stem.endswith("_" + s) or stem.startswith(s + "_")),
+                   key=len, reverse=True)
+    if named and (not cols or set(FILES[named[0]][2]) <= cols or stem == named[0]):
+        return named[0]
+    # told from the columns: all the required ones present, and most columns known to that file
+    fits = [s for s, (_, all_cols, required) in FILES.items()
+            if set(required) <= cols and len(cols & set(all_cols)) * 2 > len(cols)]
+    fits.sort(key=lambda s: -len(cols & set(FILES[s][1])))
+    return fits[0] if fits and (len(fits) == 1 or len(cols & set(FILES[fits[0]][1])) >
+                                len(cols & set(FILES[fits[1]][1]))) else None
 
 
 def read_cms(path: Path, year: int | None = None) -> ReturnFile:
