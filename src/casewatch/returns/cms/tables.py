@@ -78,7 +78,7 @@ def template_markdown() -> str:
         "extract joins the returns. Events are matched to the returns by child and date (docs/decisions/0005).",
         "",
     ]
-    for stem, (table, cols, required) in FILES.items():
+    for stem, (table, _cols, required) in FILES.items():
         lines += [f"## `{stem}.csv` → `{table}`", "", "| column | type | required | meaning |", "|---|---|---|---|"]
         for f in _S[stem].fields:
             doc = column_doc(stem, f.name).replace("|", "/")
