@@ -62,8 +62,6 @@ def column_doc(stem: str, col: str) -> str:
 
 def template_markdown() -> str:
     """docs/cms-template.md, generated from the model so it cannot drift from what casewatch loads."""
-    from casewatch.returns.cms.tables import STAGING as _S
-
     lines = [
         "# The case-management extract (CMS) template",
         "",
@@ -80,7 +78,7 @@ def template_markdown() -> str:
     ]
     for stem, (table, _cols, required) in FILES.items():
         lines += [f"## `{stem}.csv` → `{table}`", "", "| column | type | required | meaning |", "|---|---|---|---|"]
-        for f in _S[stem].fields:
+        for f in STAGING[stem].fields:
             doc = column_doc(stem, f.name).replace("|", "/")
             lines.append(f"| `{f.name}` | {f.type.lower()} | {'yes' if f.name in required else ''} | {doc} |")
         lines.append("")
