@@ -1,7 +1,6 @@
 """The CIN census reader and writer: the DfE's sample, XSD validity by year, attacks, malformed files."""
 
 import datetime as dt
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -12,12 +11,9 @@ from casewatch.returns.cin.validate_xsd import xsd_issues
 from casewatch.returns.write_all import canonical_views
 from casewatch.synth import SynthOptions, generate
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "reference" / "samples"
 
-
-@pytest.mark.skipif(not SAMPLES.exists(), reason="reference samples not present")
-def test_dfe_sample():
-    f = cin.read(SAMPLES / "BAR_cin_2022.xml", xsd=True)
+def test_dfe_sample(samples):
+    f = cin.read(samples / "BAR_cin_2022.xml", xsd=True)
     assert (f.year, f.council_id, f.records, f.error) == (2022, "201", 1, None)
     assert f.tables["cin.child"].columns["LAchildID"] == ["DfEX0000001"]
     assert f.tables["cin.disability"].columns["Disability"] == ["HAND", "HEAR"]

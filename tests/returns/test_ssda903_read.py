@@ -1,16 +1,10 @@
 """The 903 CSV reader on the DfE's sample files and on the mess councils' files really hold."""
 
 import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from casewatch.returns import ssda903
 from casewatch.returns.detect import read_file
 from casewatch.returns.ssda903 import spec
-
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "reference" / "samples"
-needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="reference samples not present")
 
 
 def _write(tmp_path, name, text, encoding="utf-8"):
@@ -19,9 +13,8 @@ def _write(tmp_path, name, text, encoding="utf-8"):
     return p
 
 
-@needs_samples
-def test_dfe_sample_episodes():
-    f = read_file(SAMPLES / "SSDA903_2020_episodes.csv")
+def test_dfe_sample_episodes(samples):
+    f = read_file(samples / "SSDA903_2020_episodes.csv")
     assert (f.kind, f.year, f.records, f.error) == ("ssda903", 2020, 5, None)
     b = f.tables["ssda903.episodes"]
     assert b.columns["CHILD"][:2] == ["689661", "689661"]
@@ -31,9 +24,8 @@ def test_dfe_sample_episodes():
     assert [(i.rule, i.field, i.severity) for i in f.issues] == [("CW-COLUMN", "TEST_COLUMN", "query")]
 
 
-@needs_samples
-def test_dfe_sample_header_with_a_repeated_child():
-    f = read_file(SAMPLES / "SSDA903_2020_header.csv")
+def test_dfe_sample_header_with_a_repeated_child(samples):
+    f = read_file(samples / "SSDA903_2020_header.csv")
     assert (f.records, f.year) == (5, 2020)
     assert f.tables["ssda903.header"].columns["CHILD"].count("689661") == 3
 
