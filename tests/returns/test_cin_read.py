@@ -27,13 +27,13 @@ def test_dfe_sample(samples):
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
     d = tmp_path_factory.mktemp("cin")
-    generate(d / "s", SynthOptions(size="tiny", seed=3, years=2, end=dt.date(2026, 3, 31)))
+    generate(d / "s", SynthOptions(size="tiny", seed=3, years=10, end=dt.date(2026, 3, 31)))
     con = duckdb.connect()
     canonical_views(con, d / "s")
     return con, d
 
 
-@pytest.mark.parametrize("year", [2018, 2021, 2022, 2024, 2025, 2026])
+@pytest.mark.parametrize("year", range(2017, 2027))
 def test_writer_is_valid_against_that_years_xsd(synthetic, year):
     con, d = synthetic
     path = cin.write_cin(con, d / f"CIN_{year}.xml", year, "001")
@@ -42,6 +42,13 @@ def test_writer_is_valid_against_that_years_xsd(synthetic, year):
     assert f.year == year and f.records > 50 and not f.error
     sexes = set(f.tables["cin.child"].columns["Sex"])
     assert sexes <= set(spec.codes(year, "Sex"))
+    assert (b"<Sex>" in path.read_bytes()) == (year >= 2025)
+    # codes new in 2022-23 are mapped to their nearest older code before then
+    sources = set(f.tables["cin.cin_details"].columns["ReferralSource"])
+    reasons = set(f.tables["cin.cin_details"].columns["ReasonForClosure"]) - {None}
+    assert sources <= set(spec.codes(year, "ReferralSource")) and reasons <= set(spec.codes(year, "ReasonForClosure"))
+    assert ("5D" in sources) == (year >= 2023) and ("RC9" in reasons) == (year >= 2023)
+    assert f.tables["cin.child"].columns["_row"][0] == path.read_text().splitlines().index("<Child>") + 1
 
 
 ATTACKS = {
@@ -51,6 +58,9 @@ ATTACKS = {
     "external entity": '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><Message>'
                        '<Children><Child><ChildIdentifiers><LAchildID>&x;</LAchildID></ChildIdentifiers></Child>'
                        '</Children></Message>',
+    "padded": '<?xml version="1.0"?>' + "<!-- x -->" * 8000 + '<!DOCTYPE m [<!ENTITY x SYSTEM '
+              '"file:///etc/passwd">]><Message><Children><Child><ChildIdentifiers><LAchildID>&x;</LAchildID>'
+              '</ChildIdentifiers></Child></Children></Message>',
     "external DTD": '<?xml version="1.0"?><!DOCTYPE Message SYSTEM "http://example.invalid/x.dtd"><Message>'
                     '<Children><Child/></Children></Message>',
 }
@@ -62,7 +72,7 @@ def test_xml_attacks_refused(tmp_path, name):
     p.write_text(ATTACKS[name])
     f = cin.read(p)
     assert f.error and "XML attack refused" in f.error and f.records == 0
-    assert "passwd" not in f.error
+    assert "passwd" not in f.error and "root:" not in f.error and str(p) in f.error
 
 
 def test_malformed_keeps_what_came_before_and_says_where(tmp_path, synthetic):
@@ -94,3 +104,47 @@ def test_empty_and_wrong_root(tmp_path):
     p = tmp_path / "a.xml"
     p.write_text('<?xml version="1.0"?><Message><Children></Children></Message>')
     assert "no <Child> records" in cin.read(p).error
+    p.write_bytes(b"")
+    assert cin.read(p).error == f"{p}: the file is empty"
+    p.write_text('<?xml version="1.0"?><CSWWMessage><Children><Child/></Children></CSWWMessage>')
+    f = cin.read(p)
+    assert f.records == 0 and "not a CIN census" in f.error and "CSWWMessage" in f.error
+
+
+def test_not_well_formed_from_the_start(tmp_path):
+    p = tmp_path / "CIN_2024.xml"
+    p.write_text('<?xml version="1.0"?>\n<Message>\n<Header><Year>2024</Year></Header>\n<Children>\n'
+                 '<Child><ChildIdentifiers></Child>\n</Children></Message>')
+    f = cin.read(p)
+    assert f.records == 0 and f.error.startswith(f"{p}: not well-formed XML (line 5)")
+
+
+def test_unknown_element_is_a_query_and_year_from_reference_date(tmp_path):
+    p = tmp_path / "c.xml"
+    p.write_text('<Message><Header><CollectionDetails><ReferenceDate>2023-03-31</ReferenceDate></CollectionDetails>'
+                 '<Source><LEA>201</LEA></Source></Header><Children><Child><ChildIdentifiers><LAchildID>A1</LAchildID>'
+                 '<GenderCurrent>9</GenderCurrent><ShoeSize>4</ShoeSize></ChildIdentifiers><CINdetails>'
+                 '<CINreferralDate>2022-05-01</CINreferralDate></CINdetails><CINdetails><CINreferralDate>2022-09-01'
+                 '</CINreferralDate><Section47><S47ActualStartDate>2022-09-02</S47ActualStartDate></Section47>'
+                 '</CINdetails></Child></Children></Message>')
+    f = cin.read(p)
+    assert (f.year, f.council_id, f.records) == (2023, "201", 1)
+    assert [(i.rule, i.severity, i.field) for i in f.issues] == [("CW-ELEMENT", "query", "ShoeSize")]
+    assert cin.read(p, 2024).year == 2024  # the argument wins
+    assert f.tables["cin.cin_details"].columns["CINdetailsID"] == [1, 2]
+    assert f.tables["cin.section47"].columns["CINdetailsID"] == [2]
+    assert f.tables["cin.child"].columns["Sex"] == ["9"]
+
+
+def test_spec():
+    assert spec.codes(2024, "Sex") == ("1", "2", "0", "9") and spec.codes(2025, "Sex") == ("M", "F", "U")
+    assert "5D" not in spec.codes(2022, "ReferralSource") and "5D" in spec.codes(2023, "ReferralSource")
+    assert "RC9" not in spec.codes(2022, "ReasonForClosure") and "RC9" in spec.codes(2023, "ReasonForClosure")
+    assert spec.codes(2020, "UPNunknown") == ("UN1", "UN2", "UN3", "UN4", "UN5", "UN6", "UN7")
+    assert "NONE" in spec.codes(2017, "Disability") and spec.codes(2026, "CINreferralDate") is None
+    assert "CINPlanDates" in spec.elements(2022) and "CINPlanDates" not in spec.elements(2021)
+    assert spec.required(2024, "GenderCurrent") and not spec.required(2024, "PrimaryNeedCode")
+    for y in range(2017, 2027):
+        for el in ("InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "Ethnicity", "PrimaryNeedCode",
+                   "AssessmentFactors"):
+            assert spec.codes(y, el), (y, el)

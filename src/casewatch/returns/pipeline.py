@@ -188,9 +188,10 @@ def _quarantine_issues(con) -> list[Issue]:
 def _account(con, files: list[ReturnFile]) -> list[FileResult]:
     # a record is a row of a table (one staging table per sheet or file) or an XML record (<Child>, <CSWWWorker>)
     # with everything nested in it; rows casewatch inferred (src casewatch.*) are accounted through their sources
-    nested = [t.qualified for t in STAGING.values() if t.nested]
+    # (every table of a return that nests records, the CIN census, is keyed by the return: a <Child> is one)
+    xml = sorted({t.schema for t in STAGING.values() if t.nested})
     quarantined = dict(con.execute(f"""
-        SELECT file, count(DISTINCT (CASE WHEN src IN ({', '.join(detect_q(n) for n in nested) or "''"})
+        SELECT file, count(DISTINCT (CASE WHEN split_part(src, '.', 1) IN ({', '.join(map(detect_q, xml)) or "''"})
                                           THEN split_part(src, '.', 1) ELSE src END, record_row))
         FROM _quarantined WHERE src NOT LIKE 'casewatch.%' GROUP BY file""").fetchall())
     out = []

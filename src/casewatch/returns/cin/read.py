@@ -4,6 +4,7 @@ Security follows defusedxml's rules: a document with a DOCTYPE (and so any entit
 external) is refused before parsing, and the parser itself never resolves entities, loads a DTD or touches
 the network. A file that is not well-formed keeps the children read before the fault and is reported with
 the line of the fault (rule CW-XML), so the analyst can fix it and nothing read is thrown away silently.
+A root other than <Message> or an empty file is unreadable, with the reason (docs/returns/cin.md).
 """
 
 from __future__ import annotations
@@ -35,14 +36,26 @@ def _text(el, name: str):
     return found.text if found is not None else None
 
 
+class _Refused(Exception):
+    pass
+
+
 def _header(path: Path, out: ReturnFile) -> None:
-    """Year, reference date and LA code from the <Header>, read before the children stream."""
-    for event, el in etree.iterparse(str(path), events=("start", "end"),
-                                     tag=("Year", "ReferenceDate", "LEA", "Children"),
-                                     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False):
+    """Year, reference date and LA code from the <Header>, read before the children stream. Also checks the
+    root is <Message> and, whatever the first 64 KiB held, that the document has no DOCTYPE."""
+    first = True
+    for event, el in etree.iterparse(str(path), events=("start", "end"), resolve_entities=False,
+                                     no_network=True, load_dtd=False, huge_tree=False):
+        if first:
+            first = False
+            info = el.getroottree().docinfo
+            if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+                raise _Refused("the file declares a DOCTYPE, which a CIN census never has")
+            if el.tag != "Message":
+                raise _Refused(f"the root element is <{str(el.tag)[:40]}>, not the CIN census's <Message>")
         if el.tag == "Children":
             break
-        if event == "start":
+        if event == "start" or el.tag not in ("Year", "ReferenceDate", "LEA"):
             continue
         if el.tag == "LEA" and el.text:
             out.council_id = el.text.strip()
@@ -62,11 +75,18 @@ def read_cin(path: Path, year: int | None = None, *, xsd: bool = False) -> Retur
     except OSError as exc:
         out.error = f"{name}: cannot be read ({exc.strerror})"
         return out
+    if not head.strip(b" \t\r\n\xef\xbb\xbf"):
+        out.error = f"{name}: the file is empty"
+        return out
     if _DOCTYPE.search(head):
         out.error = f"{name}: XML attack refused: the file declares a DOCTYPE or entities, which a CIN census never has"
         return out
     try:
         _header(path, out)
+    except _Refused as exc:
+        attack = "DOCTYPE" in str(exc)
+        out.error = f"{name}: {'XML attack refused: ' if attack else 'not a CIN census: '}{exc}"
+        return out
     except etree.XMLSyntaxError as exc:
         out.error = f"{name}: not well-formed XML (line {exc.lineno}): {_safe(exc)}"
         return out

@@ -4,8 +4,10 @@ Inclusion (DfE guidance for 1 April Y-1 to 31 March Y): every child with a CIN e
 the year, each episode with the assessments, CIN plans, section 47 enquiries and CP plans that overlap the
 year. Anything after 31 March Y is not known yet and is left out (end dates, authorisations, ICPCs).
 Codes are written as the year's XSD has them: sex as GenderCurrent 1/2/0 to 2023-24 and Sex M/F/U after;
-RC9 and 5D, new in 2022-23, become RC8 and 5C before then. The canonical model knows whether a child is
-disabled, not how: a disabled child is written with Disability LD (documented, synthetic data only).
+RC9 and 5D, new in 2022-23, become before then their nearest older codes: RC8 (closed after assessment, no
+further action) and 5B (LA services, other internal: early help is an internal LA service). A code no year
+knows becomes the element's own "unknown" code (10, NOBT, N0) where it has one. The canonical model knows
+whether a child is disabled, not how: a disabled child is written with Disability LD (docs/returns/cin.md).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from lxml import etree
 
 from casewatch.returns.cin import spec
 
-BEFORE_2023 = {"RC9": "RC8", "5D": "5C"}
+NEAREST = {"ReasonForClosure": {"RC9": "RC8"}, "ReferralSource": {"5D": "5B"}}
+UNKNOWN = {"ReferralSource": "10", "Ethnicity": "NOBT", "PrimaryNeedCode": "N0"}
 
 
 def _d(v) -> str:
@@ -32,12 +35,17 @@ def _rows(con, sql: str, params=()) -> list[dict]:
 
 
 def _code(value, element: str, year: int):
+    """The code as that year's XSD has it: cleaned, mapped to the nearest valid code, else "unknown"."""
     if value is None:
-        return None
+        return UNKNOWN.get(element) if spec.required(year, element) else None
+    value = str(value).strip().upper()
     valid = spec.codes(year, element)
-    if valid and value not in valid:
-        return BEFORE_2023.get(value, value)
-    return value
+    if not valid or value in valid:
+        return value
+    near = NEAREST.get(element, {}).get(value)
+    if near in valid:
+        return near
+    return UNKNOWN.get(element, value)
 
 
 def write_cin(con, out_path: Path, year: int, la_code: str) -> Path:
@@ -73,24 +81,28 @@ def write_cin(con, out_path: Path, year: int, la_code: str) -> Path:
     with etree.xmlfile(str(out_path), encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element("Message"):
+            xf.write("\n")
             xf.write(_header(year, e, la_code), pretty_print=True)
             with xf.element("Children"):
+                xf.write("\n")
                 by_child = defaultdict(list)
                 for r in refs:
                     by_child[r["child_id"]].append(r)
                 for child_id in sorted(by_child):
-                    c = children[child_id]
+                    c = children.get(child_id) or {"date_of_birth": None, "sex": None, "ethnicity": None,
+                                                   "disability": None}
                     el = etree.Element("Child")
                     ident = etree.SubElement(el, "ChildIdentifiers")
                     _sub(ident, "LAchildID", child_id)
-                    born = c["date_of_birth"] <= e
-                    _sub(ident, "PersonBirthDate" if born else "ExpectedPersonBirthDate", _d(c["date_of_birth"]))
-                    sex = c["sex"]
-                    if sex_el == "GenderCurrent":
+                    dob = c["date_of_birth"]
+                    if dob is not None:
+                        _sub(ident, "PersonBirthDate" if dob <= e else "ExpectedPersonBirthDate", _d(dob))
+                    sex = c["sex"] if c["sex"] in ("M", "F") else "U"
+                    if sex_el == "GenderCurrent":  # 0 (not recorded or unborn) for U: 9 is indeterminate
                         sex = {"M": "1", "F": "2"}.get(sex, "0")
                     _sub(ident, sex_el, sex)
                     chars = etree.SubElement(el, "ChildCharacteristics")
-                    _sub(chars, "Ethnicity", c["ethnicity"])
+                    _sub(chars, "Ethnicity", _code(c["ethnicity"], "Ethnicity", year))
                     if c["disability"] is not None:
                         _sub(etree.SubElement(chars, "Disabilities"), "Disability", "LD" if c["disability"] else "NONE")
                     for r in by_child[child_id]:
@@ -129,7 +141,7 @@ def _details(el, r, year, e, assessments, plans, s47, cpps) -> None:
     closed = _known(r["closure_date"], e)
     _sub(d, "CINreferralDate", _d(r["referral_date"]))
     _sub(d, "ReferralSource", _code(r["source"], "ReferralSource", year))
-    _sub(d, "PrimaryNeedCode", r["primary_need"])
+    _sub(d, "PrimaryNeedCode", _code(r["primary_need"], "PrimaryNeedCode", year))
     if closed:
         _sub(d, "CINclosureDate", _d(closed))
         _sub(d, "ReasonForClosure", _code(r["closure_reason"], "ReasonForClosure", year))
@@ -157,8 +169,8 @@ def _details(el, r, year, e, assessments, plans, s47, cpps) -> None:
         _sub(x, "CPPstartDate", _d(p["start_date"]))
         if _known(p["end_date"], e):
             _sub(x, "CPPendDate", _d(p["end_date"]))
-        _sub(x, "InitialCategoryOfAbuse", p["initial_category"])
-        _sub(x, "LatestCategoryOfAbuse", p["latest_category"])
+        _sub(x, "InitialCategoryOfAbuse", _code(p["initial_category"], "InitialCategoryOfAbuse", year))
+        _sub(x, "LatestCategoryOfAbuse", _code(p["latest_category"], "LatestCategoryOfAbuse", year))
         _sub(x, "NumberOfPreviousCPP", p["previous"])
         reviews = [v for v in (p["review_dates"] or []) if v <= e]
         if reviews:
