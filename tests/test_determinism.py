@@ -20,7 +20,7 @@ def test_same_seed_gives_byte_identical_output(tmp_path):
         "councils", "population", "teams", "workers", "children", "contacts", "early_help_episodes", "referrals",
         "assessments", "section47", "cin_plans", "cp_plans", "cla_episodes", "cla_reviews", "permanence",
         "care_leavers", "missing_episodes", "allocations", "visits", "cla_health", "previous_permanence", "adopters",
-        "workforce_census", "vacancies")}
+        "workforce_census", "vacancies", "cla_snapshots", "care_leaver_snapshots", "adopter_snapshots")}
     assert a == b
 
 

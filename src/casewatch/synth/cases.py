@@ -104,7 +104,10 @@ class CaseRunner:
             return log.cz(close)
         first_segment = len(log.segments)
         self._floor = None  # the episode cannot close before its ICPC or the end of its plans
+        self._beyond = False  # the episode went beyond assessment: an enquiry, a plan or care
         end, reason = self._after_referral(child, rid, r, rng, force_cla)
+        if self._beyond and reason in ("RC8", "RC9"):  # 'closed after assessment' would break CIN rule 2990
+            reason = "RC7"
         close = None if end is None else end + randint(rng, 0, 10)
         if close is not None and self._floor is not None and close < self._floor:
             close = self.log.cz(self._floor)
@@ -142,6 +145,7 @@ class CaseRunner:
                 icpc = add_wd(strategy, randint(rng, 6, 15) if quick else randint(rng, 16, 35))
             outcome = "icpc" if icpc else ("cin" if rng.random() < 0.55 else "nfa")
             self._raise_floor(icpc)
+            self._beyond = True
             if strategy <= log.end:
                 icpc_c = log.cz(icpc)
                 log.add("section47", (log.new_id("S"), rid, child.child_id, strategy, strategy, icpc_c,
@@ -179,6 +183,7 @@ class CaseRunner:
         log = self.log
         end = start + int(rng.gammavariate(2.0, 0.5 * YEAR / 2.0)) + 14
         self._raise_floor(end)
+        self._beyond = True
         if start <= log.end:
             log.add("cin_plans", (log.new_id("N"), rid, child.child_id, start, log.cz(end)))
         log.segment(child, "safeguarding", held_from or start, end)
@@ -189,14 +194,30 @@ class CaseRunner:
         if u < self.p_cla_after_cin * self.scenario.cla_entry(self.t(end)):
             return self._care(child, rid, end, "cin", rng)
         if u < self.p_cla_after_cin + 0.04:
-            return self._cp_plan(child, rid, add_wd(end, randint(rng, 5, 15)), rng, held_from=end)
+            return self._escalate(child, rid, end, add_wd(end, randint(rng, 5, 15)), rng)
         return end, "RC8"
+
+    def _escalate(self, child: Child, rid: str, strategy: int, icpc: int, rng: random.Random
+                  ) -> tuple[int | None, str]:
+        """A child on a CIN plan whose risk rises: a section 47 enquiry, an initial conference, a CP plan that
+        starts on the day of the conference (CIN rules 2885, 2991Q)."""
+        log = self.log
+        self._raise_floor(icpc)
+        if strategy <= log.end:
+            icpc_c = log.cz(icpc)
+            log.add("section47", (log.new_id("S"), rid, child.child_id, strategy, strategy, icpc_c,
+                                  "icpc" if icpc_c is not None else None))
+        start = next_wd(strategy)  # the enquiry is carried out through an assessment (rule 2991Q)
+        auth = add_wd(start, _assessment_days(rng, self.slip(strategy, child.area)))
+        self._assessment(log.new_id("A"), rid, child, start, auth, rng.random() < 0.97, "s47")
+        return self._cp_plan(child, rid, icpc, rng, held_from=strategy)
 
     def _cp_plan(self, child: Child, rid: str, start: int, rng: random.Random, held_from: int | None = None
                  ) -> tuple[int | None, str]:
         log = self.log
         end = start + _cp_plan_days(rng)
         self._raise_floor(end)
+        self._beyond = True
         category = pick(rng, CAT_CODES, CAT_WEIGHTS)
         latest = category if rng.random() < 0.85 else pick(rng, CAT_CODES, CAT_WEIGHTS)
         reviews = []
@@ -224,6 +245,7 @@ class CaseRunner:
     def _care(self, child: Child, rid: str, entry: int, route: str, rng: random.Random
               ) -> tuple[int | None, str]:
         log = self.log
+        self._beyond = True
         exit_date, exit_kind = enter_care(log, child, entry, route, rng, self.slip(entry, child.area))
         log.segment(child, "children_in_care", entry, exit_date)
         if exit_date is None:

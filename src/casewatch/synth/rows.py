@@ -51,7 +51,7 @@ class EventLog:
     def new_id(self, kind: str) -> str:
         n = self._counters.get(kind, 0) + 1
         self._counters[kind] = n
-        return f"{self.prefix}-{kind}{n:07d}"
+        return f"{self.prefix}{kind}{n:07d}"  # alphanumeric only: CIN rule 1580
 
     def swe_id(self) -> str:
         """A worker's identifier in the form of a Social Work England registration number (two letters, ten
