@@ -1,20 +1,29 @@
-"""CIN rule 1105: cp_plans.CPPstartDate before the referral of its CIN episode."""
+"""CIN rule 1105: a child protection plan starts on or after its episode's referral date."""
 
+from casewatch.rules.cin._census import episode
 from casewatch.rules.engine import rule
 from casewatch.rules.testing import flagged
 
 
-@rule("1105", "cin", "The child protection plan start date cannot be before the referral date", tables=("cp_plans", "cin_details"), fields=("CPPstartDate",))
+@rule("1105", "cin", "The child protection plan start date cannot be before the referral date",
+      tables=("cp_plans",), fields=("CPPstartDate",))
 def sql(year: int) -> str:
-    return """SELECT t._file, t._row, t._line, t.LAchildID AS child FROM cp_plans t JOIN cin_details d ON d._file = t._file AND d.LAchildID = t.LAchildID AND d.CINdetailsID = t.CINdetailsID WHERE t.CPPstartDate < d.CINreferralDate"""
+    return f"""SELECT p._file, p._row, p._line, p.LAchildID AS child FROM cp_plans p
+      JOIN cin_details d ON {episode('p', 'd')}
+      WHERE p.CPPstartDate < d.CINreferralDate"""
 
 
 def test_1105():
     assert flagged(sql, 2024, cin_details="""
         LAchildID | CINdetailsID | CINreferralDate
         1         | 1            | 2023-05-10
+        1         | 2            | 2023-04-10
+        2         | 1            |
     """, cp_plans="""
         LAchildID | CINdetailsID | CPPstartDate
         1         | 1            | 2023-05-09
         1         | 1            | 2023-05-10
+        1         | 2            | 2023-05-09
+        1         | 1            |
+        2         | 1            | 2023-05-09
     """) == [2]

@@ -1,4 +1,4 @@
-"""CIN rule 4220 (child.Ethnicity): the code must be in that year's list and not blank."""
+"""CIN rule 4220: ethnicity must be present and in the year's code list."""
 
 from casewatch.returns.cin.spec import codes
 from casewatch.rules.common import code_list
@@ -10,10 +10,11 @@ rule = code_list(__name__, "4220", "cin", "child", "Ethnicity",
 
 
 def test_4220():
-    ok = codes(2024, "Ethnicity")[0]
-    assert flagged(rule, 2024, child=f"""
+    assert flagged(rule, 2024, child="""
         LAchildID | Ethnicity
-        1         | {ok}
-        2         |
-        3         | ZZ9
-    """) == [3, 4]
+        1         | WBRI
+        2         | NOBT
+        3         |
+        4         | WBR
+        5         | WHITE
+    """) == [4, 5, 6]

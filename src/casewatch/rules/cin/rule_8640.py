@@ -1,4 +1,4 @@
-"""CIN rule 8640 (cin_details.ReasonForClosure): the code must be in that year's list."""
+"""CIN rule 8640: a reason for closure, when given, is in the year's list (RC9 from 2022-23)."""
 
 from casewatch.returns.cin.spec import codes
 from casewatch.rules.common import code_list
@@ -10,10 +10,13 @@ rule = code_list(__name__, "8640", "cin", "cin_details", "ReasonForClosure",
 
 
 def test_8640():
-    ok = codes(2024, "ReasonForClosure")[0]
-    assert flagged(rule, 2024, cin_details=f"""
-        LAchildID | ReasonForClosure
-        1         | {ok}
-        2         |
-        3         | ZZ9
-    """) == [4]
+    table = """
+        LAchildID | CINdetailsID | ReasonForClosure
+        1         | 1            | RC1
+        2         | 1            | RC9
+        3         | 1            |
+        4         | 1            | RC10
+        5         | 1            | rc8
+    """
+    assert flagged(rule, 2022, cin_details=table) == [3, 5]
+    assert flagged(rule, 2023, cin_details=table) == [5]

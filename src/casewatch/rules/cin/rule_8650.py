@@ -1,4 +1,4 @@
-"""CIN rule 8650 (cin_details.PrimaryNeedCode): the code must be in that year's list."""
+"""CIN rule 8650: a primary need code, when given, is N0-N9. (A missing one is rule 8610's.)"""
 
 from casewatch.returns.cin.spec import codes
 from casewatch.rules.common import code_list
@@ -10,10 +10,11 @@ rule = code_list(__name__, "8650", "cin", "cin_details", "PrimaryNeedCode",
 
 
 def test_8650():
-    ok = codes(2024, "PrimaryNeedCode")[0]
-    assert flagged(rule, 2024, cin_details=f"""
-        LAchildID | PrimaryNeedCode
-        1         | {ok}
-        2         |
-        3         | ZZ9
-    """) == [4]
+    assert flagged(rule, 2024, cin_details="""
+        LAchildID | CINdetailsID | PrimaryNeedCode
+        1         | 1            | N0
+        2         | 1            | N9
+        3         | 1            |
+        4         | 1            | N10
+        5         | 1            | 1
+    """) == [5, 6]

@@ -1,12 +1,14 @@
-"""CIN rule 8805: A closure date with no reason."""
+"""CIN rule 8805: a closed CIN episode says why it closed."""
 
 from casewatch.rules.engine import rule
 from casewatch.rules.testing import flagged
 
 
-@rule("8805", "cin", "A CIN case cannot have a CIN closure date without a Reason for Closure", tables=("cin_details",), fields=("ReasonForClosure",))
+@rule("8805", "cin", "A CIN case cannot have a CIN closure date without a Reason for Closure",
+      tables=("cin_details",), fields=("ReasonForClosure",))
 def sql(year: int) -> str:
-    return """SELECT _file, _row, _line, LAchildID AS child FROM cin_details WHERE CINclosureDate IS NOT NULL AND ReasonForClosure IS NULL"""
+    return """SELECT _file, _row, _line, LAchildID AS child FROM cin_details
+      WHERE CINclosureDate IS NOT NULL AND ReasonForClosure IS NULL"""
 
 
 def test_8805():
@@ -14,4 +16,5 @@ def test_8805():
         LAchildID | CINdetailsID | CINclosureDate | ReasonForClosure
         1         | 1            | 2023-06-01     |
         2         | 1            | 2023-06-01     | RC1
+        3         | 1            |                |
     """) == [2]

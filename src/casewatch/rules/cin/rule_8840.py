@@ -1,12 +1,13 @@
-"""CIN rule 8840: A child protection plan that starts and ends on the same day."""
+"""CIN rule 8840: a child protection plan does not start and end on the same day."""
 
 from casewatch.rules.engine import rule
 from casewatch.rules.testing import flagged
 
 
-@rule("8840", "cin", "Child Protection Plan cannot start and end on the same day", tables=("cp_plans",), fields=("CPPendDate",))
+@rule("8840", "cin", "Child Protection Plan cannot start and end on the same day", tables=("cp_plans",),
+      fields=("CPPendDate",))
 def sql(year: int) -> str:
-    return """SELECT _file, _row, _line, LAchildID AS child FROM cp_plans WHERE CPPendDate = CPPstartDate"""
+    return "SELECT _file, _row, _line, LAchildID AS child FROM cp_plans WHERE CPPendDate = CPPstartDate"
 
 
 def test_8840():
@@ -14,4 +15,5 @@ def test_8840():
         LAchildID | CINdetailsID | CPPstartDate | CPPendDate
         1         | 1            | 2023-05-01   | 2023-05-01
         2         | 1            | 2023-05-01   | 2023-05-02
+        3         | 1            | 2023-05-01   |
     """) == [2]
