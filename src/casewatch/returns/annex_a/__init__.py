@@ -1,4 +1,9 @@
-"""Ofsted's Annex A: the child-level lists (1-11) a council gives inspectors, as an xlsx workbook."""
+"""Ofsted's Annex A: the child-level lists (1-11) a council gives inspectors, as an xlsx workbook.
+
+``read`` (``read.py``) stages one table per list (``annex_a.list_1`` ... ``annex_a.list_11``), fields named
+in ``spec.json`` (docs/returns/annex_a.md); ``to_model`` maps them to the canonical tables; ``write_annex_a``
+writes a workbook from the canonical tables.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,8 @@ register(*staging_tables())
 
 
 def sniff(path: Path, head: bytes) -> bool:
-    return path.suffix.lower() in (".xlsx", ".xlsm") and head[:2] == b"PK"
+    """An xlsx (a zip) by name: the lists themselves are told apart when the workbook is read."""
+    return Path(path).suffix.lower() in (".xlsx", ".xlsm") and head[:2] == b"PK"
 
 
 def read(path, year: int | None = None) -> ReturnFile:

@@ -1,37 +1,67 @@
-"""Read one case-management extract CSV: the table told from the file name, else from its columns."""
+"""Read one case-management extract CSV: the table told from the file name, else from its columns.
+
+``_row`` is the line the record starts on (the header is line 1). Blank lines are skipped; a row with fewer
+cells than the header has the rest blank, cells beyond the header are ignored.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
-from casewatch.returns.cms.tables import FILES
+from casewatch.returns.cms.tables import FILES, column_for
 from casewatch.returns.core import ReturnFile
-from casewatch.returns.ssda903.read_csv import decode
 
 
-def norm(name: str) -> str:
-    return name.strip(" \t\r\n\ufeff\u00a0\"'").lower().replace(" ", "_").replace("-", "_")
+def decode(raw: bytes) -> str:
+    """UTF-8 (a byte-order mark is dropped), else Windows-1252, else Latin-1 (which never fails)."""
+    if b"\x00" in raw[:4096]:
+        raise UnicodeDecodeError("binary", raw[:1], 0, 1, "NUL bytes: not a text file")
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
 
 
-def table_for(head: bytes, filename: str) -> str | None:
+def _header(text: str) -> list[str]:
+    for line in text.splitlines():
+        if line.strip():
+            return next(csv.reader([line]), [])
+    return []
+
+
+def _named(filename: str) -> str | None:
+    """The template file a name says: ``visits.csv``, ``extract_visits.csv``, ``Visits 2024.csv``, ``visit.csv``."""
+    stem = re.sub(r"[^a-z0-9]+", "_", Path(filename).stem.lower()).strip("_")
+    hits = []
+    for s in FILES:
+        for form in {s, s[:-1] if s.endswith("s") else s}:
+            if re.search(rf"(^|_){re.escape(form)}(_|$)", stem):
+                hits.append(s)
+    return max(hits, key=len) if hits else None
+
+
+def table_for(head: bytes | str, filename: str) -> str | None:
+    named = _named(filename)
+    if named:
+        return named
     try:
-        first = decode(head).lstrip("\r\n").splitlines()[0]
-    except (UnicodeDecodeError, IndexError):
-        first = ""
-    cols = {norm(c) for c in next(csv.reader([first]), [])}
-    stem = norm(Path(filename).stem)
-    named = sorted((s for s in FILES if s == stem or stem.endswith("_" + s) or stem.startswith(s + "_")),
-                   key=len, reverse=True)
-    if named and (not cols or set(FILES[named[0]][2]) <= cols or stem == named[0]):
-        return named[0]
-    # told from the columns: all the required ones present, and most columns known to that file
-    fits = [s for s, (_, all_cols, required) in FILES.items()
-            if set(required) <= cols and len(cols & set(all_cols)) * 2 > len(cols)]
-    fits.sort(key=lambda s: -len(cols & set(FILES[s][1])))
-    return fits[0] if fits and (len(fits) == 1 or len(cols & set(FILES[fits[0]][1])) >
-                                len(cols & set(FILES[fits[1]][1]))) else None
+        text = decode(head) if isinstance(head, bytes) else head
+    except UnicodeDecodeError:
+        return None
+    scores = []
+    for stem, (_, _cols, required) in FILES.items():
+        found = {column_for(stem, h) for h in _header(text)} - {None}
+        if set(required) <= found:
+            scores.append((len(found), stem))
+    scores.sort(reverse=True)
+    if scores and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+        return scores[0][1]
+    return None
 
 
 def read_cms(path: Path, year: int | None = None) -> ReturnFile:
@@ -45,35 +75,48 @@ def read_cms(path: Path, year: int | None = None) -> ReturnFile:
     except UnicodeDecodeError:
         out.error = f"{name}: not a text (CSV) file"
         return out
-    stem = table_for(text[:65536].encode("utf-8"), path.name)
-    if stem is None:
-        out.error = f"{name}: not one of the case-management extract files (docs/cms-template.md)"
-        return out
-    reader = csv.reader(io.StringIO(text))
-    try:
-        header = next(reader)
-    except StopIteration:
+    if not text.strip():
         out.error = f"{name}: the file is empty"
         return out
+    stem = table_for(text[:65536], path.name)
+    if stem is None:
+        out.error = f"{name}: not one of the case-management extract files (docs/cms-template.md): name it as " \
+                    "the template does, or give it the template's columns"
+        return out
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] = []
+    for header in reader:
+        if any(c.strip() for c in header):
+            break
+    out.extra["table"] = stem
+    index = _columns(out, stem, header, reader.line_num)
     builder = out.builder(f"cms.{stem}")
-    _, cols, required = FILES[stem]
-    index: dict[str, int] = {}
-    for i, raw in enumerate(header):
-        col = norm(raw)
-        if col in index:
-            out.issue("CW-COLUMN", f"column {col} appears twice; the first is used", severity="query", table=stem,
-                      row=1, field=col)
-        elif col in cols:
-            index[col] = i
-        elif col:
-            out.issue("CW-COLUMN", f"column {col} is not in the {stem} template; ignored", severity="query",
-                      table=stem, row=1, field=col)
-    for col in required:
-        if col not in index:
-            out.issue("CW-COLUMN", f"required column {col} is missing", table=stem, row=1, field=col)
+    line = reader.line_num
     for cells in reader:
+        start, line = line + 1, reader.line_num
         if not any(c.strip() for c in cells):
             continue
-        builder.add(reader.line_num, {c: (cells[i] if i < len(cells) else None) for c, i in index.items()})
+        values = {c: (cells[i] if i < len(cells) else None) for c, i in index.items()}
+        child = values.get("child_id")
+        builder.add(start, values, child=child.strip() if child and child.strip() else None)
         out.records += 1
     return out
+
+
+def _columns(out: ReturnFile, stem: str, header: list[str], at: int) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for i, raw in enumerate(header):
+        col = column_for(stem, raw)
+        if col is None:
+            if raw.strip():
+                out.issue("CW-COLUMN", f"column {raw.strip()[:60]!r} is not in the {stem} template; ignored",
+                          severity="query", table=stem, row=at)
+        elif col in index:
+            out.issue("CW-COLUMN", f"column {col} appears twice; the first is used", severity="query", table=stem,
+                      row=at, field=col)
+        else:
+            index[col] = i
+    for col in FILES[stem][2]:
+        if col not in index:
+            out.issue("CW-COLUMN", f"required column {col} is missing", table=stem, row=at, field=col)
+    return index
