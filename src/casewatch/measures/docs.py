@@ -1,0 +1,63 @@
+"""docs/indicators.md, generated from the definitions: `python -m casewatch.measures.docs > docs/indicators.md`.
+A test fails when the file and the definitions differ."""
+
+from __future__ import annotations
+
+from casewatch.measures.catalogue import all_indicators
+from casewatch.measures.define import BREAKDOWNS, PERIOD_KINDS, UNITS
+
+POLARITY = {"higher": "higher is better", "lower": "lower is better", None: "context (neither)"}
+
+
+def _fill(text: str, params: dict) -> str:
+    for name, default in params.items():
+        text = text.replace("{" + name + "}", str(default))
+    return text
+
+
+def render() -> str:
+    inds = all_indicators()
+    lines = [
+        "# Indicators",
+        "",
+        "Generated from `src/casewatch/measures/` by `python -m casewatch.measures.docs`; do not edit by hand "
+        "(a test fails when this file and the definitions differ). How they are computed: "
+        "[decisions/0009-indicator-conventions.md](decisions/0009-indicator-conventions.md). Benchmarks (England, "
+        "statistical neighbours, quartiles): [benchmarks.md](benchmarks.md).",
+        "",
+        f"{len(inds)} indicators. `casewatch indicators --db FILE [--period-end D] [--by B] [--format json]`.",
+        "",
+        "Units: " + "; ".join(f"**{k}** {v}" for k, v in UNITS.items()) + ".",
+        "",
+        "Periods: " + "; ".join(f"**{k}** {v}" for k, v in PERIOD_KINDS.items()) + ".",
+        "",
+        "Breakdowns: " + "; ".join(f"**{k}** {v}" for k, v in BREAKDOWNS.items()) + ".",
+        "",
+    ]
+    areas: dict[str, list] = {}
+    for ind in inds:
+        areas.setdefault(ind.area, []).append(ind)
+    for area, members in areas.items():
+        lines += [f"## {area}", ""]
+        for ind in members:
+            settings = ", ".join(f"`{k}` = {v}" for k, v in ind.params.items())
+            lines += [
+                f"### `{ind.id}`: {_fill(ind.title, ind.params)}",
+                "",
+                _fill(ind.description, ind.params),
+                "",
+                f"- **Numerator**: {_fill(ind.numerator, ind.params)}",
+                f"- **Denominator**: {_fill(ind.denominator, ind.params) if ind.denominator else '-'}",
+                f"- **Unit**: {ind.unit}; **polarity**: {POLARITY[ind.polarity]}; **period**: {ind.period}",
+                f"- **Breakdowns**: {', '.join(ind.breakdowns) or 'none'}"
+                + ("; per-team funnel limits (95%, 99.8%)" if ind.funnel else ""),
+                f"- **Source**: {ind.source}",
+            ]
+            if settings:
+                lines.append(f"- **Settings** (`--set NAME=VALUE`): {settings}")
+            lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(render(), end="")
