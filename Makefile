@@ -20,7 +20,7 @@ run: setup  ## synthetic council -> DuckDB -> headline figures (report and dashb
 demo: run
 
 lint: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 
 test: setup lint  ## the whole suite; pytest's "no tests collected" (exit 5) fails the build
 	$(BIN)/pytest -q -p no:cacheprovider
