@@ -236,6 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="table", choices=["table", "json"])
     p.set_defaults(func=cmd_summary)
 
+    from casewatch import cli_indicators
+
+    cli_indicators.add_parser(sub, out, err, UserError, _date)
+
     p = sub.add_parser("schema", help="print the canonical model")
     p.add_argument("--format", default="text", choices=["text", "sql"])
     p.set_defaults(func=cmd_schema)
@@ -254,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except UserError as exc:
-        err.print(f"casewatch: {exc}", style="bold red", markup=False)
+        err.print(f"casewatch: {exc}", style="bold red", markup=False, soft_wrap=True)
         return 2
 
 

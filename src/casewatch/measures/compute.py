@@ -207,5 +207,8 @@ def compute(con: duckdb.DuckDBPyConnection, inds: list[Indicator], settings: dic
 
 def compute_all(con: duckdb.DuckDBPyConnection, period_ends: list[date], ids: list[str] | None = None,
                 settings: dict | None = None, breakdowns: tuple[str, ...] | None = None) -> list[Figure]:
+    from casewatch.measures.catalogue import all_indicators
+
+    all_indicators()  # every definition registered, whoever imported this module first
     periods(con, period_ends)
     return compute(con, [REGISTRY[i] for i in ids or list(REGISTRY)], settings, breakdowns)

@@ -1,0 +1,112 @@
+"""The indicator catalogue for one council at one period end, with direction of travel and benchmarks.
+
+Opens the analytics database read-only (attached to an in-memory connection), scopes it to one council,
+computes every indicator for the period end and the year before (for the direction of travel), and places
+each whole-council figure beside the DfE's published figures (``benchmarks``): England, the statistical
+neighbours' mean, the council's rank and quartile among all councils.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from casewatch import benchmarks
+from casewatch.measures.catalogue import all_indicators
+from casewatch.measures.compute import Figure, compute_all
+from casewatch.measures.define import BREAKDOWNS, REGISTRY
+from casewatch.measures.scope import _minus_year, attach, scope
+
+
+class IndicatorError(Exception):
+    """The indicators cannot be computed as asked (no such council, period not yet in the data...)."""
+
+
+@dataclass
+class Context:
+    council_id: str
+    council_name: str
+    la_code: str | None
+    period_end: date
+    data_to: date
+
+
+def last_31_march(d: date) -> date:
+    return date(d.year if (d.month, d.day) >= (3, 31) else d.year - 1, 3, 31)
+
+
+def _context(con, council: str | None, period_end: date | None, la: str | None) -> Context:
+    known = dict(con.execute("SELECT council_id, name FROM db.councils ORDER BY council_id").fetchall())
+    if not known:
+        raise IndicatorError("no council in this database")
+    if council is None and len(known) > 1:
+        raise IndicatorError(f"this database holds several councils; choose one with --council ({', '.join(known)})")
+    council = council or next(iter(known))
+    if council not in known:
+        raise IndicatorError(f"no council {council!r} here ({', '.join(known)})")
+    data_to = con.execute("SELECT data_to FROM db.councils WHERE council_id = ?", [council]).fetchone()[0]
+    period_end = period_end or last_31_march(data_to)
+    if period_end > data_to:
+        raise IndicatorError(f"the data runs to {data_to}; figures at {period_end} cannot be known yet")
+    def is_la(code: str) -> bool:  # a council's 3-digit DfE code (la_name also knows regions)
+        return code.isdigit() and benchmarks.la_name(code) is not None
+
+    if la is None and is_la(council):
+        la = council  # a real council's own code
+    elif la is not None and not is_la(la):
+        raise IndicatorError(f"{la!r} is not a local authority code the DfE publishes figures for")
+    return Context(council, known[council], la, period_end, data_to)
+
+
+def _direction(polarity: str | None, now, before) -> str | None:
+    if now is None or before is None:
+        return None
+    if now == before:
+        return "no change"
+    if polarity is None:
+        return "up" if now > before else "down"
+    return "better" if (now > before) == (polarity == "higher") else "worse"
+
+
+def _item(fig: Figure, previous: Figure | None, ctx: Context, whole: bool) -> dict:
+    ind = REGISTRY[fig.id]
+    item = {"id": fig.id, "title": fig.title, "value": fig.value, "numerator": fig.numerator,
+            "denominator": fig.denominator, "unit": fig.unit, "polarity": fig.polarity,
+            "period_start": fig.period_start, "period_end": fig.period_end}
+    bench = {"england": None, "sn_mean": None, "quartile": None, "rank": None, "of": None, "benchmark_year": None}
+    if whole:
+        found = benchmarks.compare(fig.id, ctx.la_code, ctx.period_end.year, fig.value, ind.higher_is_better)
+        bench = {k: found.get(k) for k in bench}
+        for k in ("england", "sn_mean"):
+            if isinstance(bench[k], float):
+                bench[k] = round(bench[k], ind.decimals + 1)
+    item |= bench
+    item |= {"previous": previous.value if previous else None,
+             "direction": _direction(fig.polarity, fig.value, previous.value if previous else None),
+             "breakdown": fig.breakdown, "group": fig.group}
+    if fig.limits:
+        item["limits"] = fig.limits
+    return item
+
+
+def indicators(db_path: str, period_end: date | None = None, council: str | None = None, la: str | None = None,
+               by: str | None = None, ids: list[str] | None = None, settings: dict | None = None,
+               ) -> tuple[Context, list[dict]]:
+    all_indicators()
+    if by is not None and by not in BREAKDOWNS:
+        raise IndicatorError(f"--by must be one of {', '.join(BREAKDOWNS)}")
+    unknown = [i for i in ids or [] if i not in REGISTRY]
+    if unknown:
+        raise IndicatorError(f"no indicator {', '.join(unknown)} (casewatch indicators --list shows them)")
+    con = attach(db_path)
+    try:
+        ctx = _context(con, council, period_end, la)
+        scope(con, ctx.council_id)
+        before = _minus_year(ctx.period_end)
+        figs = compute_all(con, [before, ctx.period_end], ids, settings, breakdowns=(by,) if by else ())
+    finally:
+        con.close()
+    previous = {(f.id, f.breakdown, f.group): f for f in figs if f.period_end == before.isoformat()}
+    items = [_item(f, previous.get((f.id, f.breakdown, f.group)), ctx, f.breakdown is None)
+             for f in figs if f.period_end == ctx.period_end.isoformat()]
+    return ctx, items
