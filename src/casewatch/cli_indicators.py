@@ -84,4 +84,13 @@ def _table(out, ctx, items: list[dict]) -> None:
                   f"[bold red]{i['direction']}[/]" if worse else (i["direction"] or ""),
                   _fmt(i["england"], i["unit"]), _fmt(i["sn_mean"], i["unit"]),
                   "" if i["quartile"] is None else str(i["quartile"]))
-    out.print(t, width=max(out.width, 160))  # a wide table reads better than a wrapped one, even in a pipe
+    if ctx.la_code:
+        from casewatch.benchmarks import ofsted
+
+        latest = next(iter(ofsted(ctx.la_code)), None)
+        if latest:
+            out.print(f"Ofsted ({latest['framework'].upper()}, published {latest['published']}): overall "
+                      f"{latest['overall']}; help and protection {latest['help_and_protection'] or '-'}; children "
+                      f"in care {latest['children_in_care'] or '-'}", markup=False, soft_wrap=True)
+    out.width = max(out.width, 160)  # a wide table reads better than a wrapped one, even in a pipe
+    out.print(t)
