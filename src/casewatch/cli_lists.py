@@ -1,0 +1,98 @@
+"""`casewatch lists`: who is overdue for what, as of a date (child-level: for managers and workers)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+from rich.table import Table as RichTable
+
+FIELDS = ("list", "child", "team", "worker", "what", "due_date", "days_overdue", "rule", "basis")
+
+
+def add_parser(sub, out, err, user_error, parse_date) -> None:
+    from casewatch.lists.define import LISTS
+
+    p = sub.add_parser("lists", help="child-level action lists: visits, assessments, conferences, reviews overdue")
+    p.add_argument("--db", required=True)
+    p.add_argument("--date", type=parse_date, default=None, help="as of this date (default: the date the data runs to)")
+    p.add_argument("--council", default=None)
+    p.add_argument("--team", default=None)
+    p.add_argument("--worker", default=None)
+    p.add_argument("--list", action="append", dest="names", help=f"only this list (repeatable): {', '.join(LISTS)}")
+    p.add_argument("--standards", default=None, help="the council's own standards file (TOML; see "
+                                                     "casewatch/standards.toml for the defaults)")
+    p.add_argument("--format", default="table", choices=["table", "json", "csv", "xlsx"])
+    p.add_argument("--out", default=None, help="file to write (required for xlsx)")
+
+    def run(args: argparse.Namespace) -> int:
+        from casewatch import standards
+        from casewatch.lists.run import run_lists
+        from casewatch.measures.run import IndicatorError, _context
+        from casewatch.measures.scope import attach, scope
+
+        unknown = [n for n in args.names or [] if n not in LISTS]
+        if unknown:
+            raise user_error(f"no list {', '.join(unknown)}; the lists are {', '.join(LISTS)}")
+        if args.format == "xlsx" and not args.out:
+            raise user_error("--format xlsx needs --out FILE.xlsx")
+        try:
+            std = standards.load(args.standards)
+        except standards.StandardsError as exc:
+            raise user_error(str(exc)) from None
+        con = attach(args.db)
+        try:
+            try:
+                ctx = _context(con, args.council, None, None)
+            except IndicatorError as exc:
+                raise user_error(str(exc)) from None
+            on = args.date or ctx.data_to
+            if on > ctx.data_to:
+                raise user_error(f"the data runs to {ctx.data_to}; lists as of {on} cannot be known")
+            scope(con, ctx.council_id)
+            rows = [r.as_dict() for r in run_lists(con, on, std, args.names, args.team, args.worker)]
+        finally:
+            con.close()
+        if args.format == "json":
+            print(json.dumps(rows))
+        elif args.format == "csv":
+            w = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+        elif args.format == "xlsx":
+            _xlsx(args.out, rows, on)
+            out.print(f"{len(rows):,} rows written to {args.out}", markup=False)
+        else:
+            _table(out, ctx, on, rows)
+        return 0
+
+    p.set_defaults(func=run)
+
+
+def _table(out, ctx, on, rows: list[dict]) -> None:
+    t = RichTable(title=f"{ctx.council_name}: actions as of {on:%d %B %Y} ({len(rows):,}; overdue first)",
+                  title_justify="left")
+    for col in ("list", "child", "team", "worker", "what", "due", "days overdue"):
+        t.add_column(col, justify="right" if col == "days overdue" else "left")
+    for r in rows:
+        days = r["days_overdue"]
+        t.add_row(r["list"], r["child"], r["team"], r["worker"], r["what"], r["due_date"],
+                  f"[bold red]{days}[/]" if days > 0 else f"{-days} left" if days < 0 else "today")
+    out.width = max(out.width, 160)
+    out.print(t)
+
+
+def _xlsx(path: str, rows: list[dict], on) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet(f"actions {on:%d-%m-%Y}")
+    bold = book.add_format({"bold": True})
+    sheet.write_row(0, 0, FIELDS, bold)
+    for i, r in enumerate(rows, start=1):
+        sheet.write_row(i, 0, [r[f] for f in FIELDS])
+    sheet.autofilter(0, 0, max(len(rows), 1), len(FIELDS) - 1)
+    sheet.freeze_panes(1, 0)
+    book.close()
