@@ -42,7 +42,7 @@ def test_weighted_load_follows_the_childs_case_type_day_by_day():
     try:
         daily(con, date(2025, 1, 1), date(2025, 2, 12), WEIGHTS)
         got = dict(con.execute("SELECT day, weighted FROM daily_caseloads WHERE worker_id = 'w1'").fetchall())
-        assert got[date(2025, 1, 4)] == 0  # not yet allocated
+        assert date(2025, 1, 4) not in got  # before the first case: no row
         assert got[date(2025, 1, 5)] == 0.5  # an open assessment
         assert got[date(2025, 1, 10)] == 1.0  # authorised that day: a CIN case
         assert got[date(2025, 1, 20)] == 1.5  # on a CP plan
@@ -70,3 +70,19 @@ def test_counted_caseloads_equal_the_planted_truth_at_every_period_end(councils)
             assert got == want["caseload_at_period_end"], period_end
     finally:
         con.close()
+
+
+def test_caseloads_cli_workers_against_cap_and_team_trend(councils, capsys):
+    import json
+
+    from casewatch.cli import main
+
+    out, db = councils.loaded(size="tiny", seed=1)
+    truth = read_truth(out)["councils"]["X01"]["periods"]["2026-03-31"]["caseload_at_period_end"]
+    assert main(["caseloads", "--db", str(db), "--date", "2026-03-31", "--cap", "12", "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert {w["worker"]: w["cases"] for w in got["workers"]} == truth
+    assert all(w["over_cap"] == (w["weighted"] > w["cap"]) for w in got["workers"])
+    assert any(w["over_cap"] for w in got["workers"])
+    assert sum(t["cases"] for t in got["teams"]) == sum(truth.values())
+    assert {t["trend_3_months"] for t in got["teams"]} <= {"falling", "rising", "flat", None}

@@ -55,7 +55,9 @@ def build_holdings(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def daily_sql(start: date, end: date, weights: dict) -> str:
-    """Per worker per day from start to end: cases, weighted load, FTE, weighted load per FTE (None: no FTE)."""
+    """Per worker per day from start to end, from the worker's first case: cases, weighted load, FTE, team,
+    ASYE, weighted load per FTE (NULL without an FTE). Each step of the step function is expanded to its days
+    (no grid of every worker x every day, no join per day)."""
     w = weight_sql(weights)
     return f"""
     WITH ev AS (
@@ -65,14 +67,17 @@ def daily_sql(start: date, end: date, weights: dict) -> str:
         SELECT worker_id, d, sum(sum(n)) OVER (PARTITION BY worker_id ORDER BY d) AS cases,
                sum(sum(wt)) OVER (PARTITION BY worker_id ORDER BY d) AS weighted
         FROM ev GROUP BY worker_id, d),
-    days AS (SELECT date AS d FROM calendar WHERE date BETWEEN DATE '{start}' AND DATE '{end}'),
-    grid AS (SELECT k.worker_id, days.d FROM (SELECT DISTINCT worker_id FROM holdings) k CROSS JOIN days)
-    SELECT g.worker_id, g.d AS day, coalesce(s.cases, 0)::INTEGER AS cases,
-        round(coalesce(s.weighted, 0), 4) AS weighted, w.fte, w.team_id, w.asye,
-        CASE WHEN w.fte > 0 THEN round(coalesce(s.weighted, 0) / w.fte, 4) END AS weighted_per_fte
-    FROM grid g ASOF LEFT JOIN steps s ON s.worker_id = g.worker_id AND g.d >= s.d
-    JOIN workers w ON w.worker_id = g.worker_id
-    WHERE coalesce(s.cases, 0) > 0 OR (w.start_date IS NULL OR w.start_date <= g.d) AND (w.end_date IS NULL OR w.end_date > g.d)"""
+    spans AS (
+        SELECT worker_id, greatest(d, DATE '{start}') AS s,
+               least(coalesce(lead(d) OVER (PARTITION BY worker_id ORDER BY d), DATE '{end}' + 1),
+                     DATE '{end}' + 1) AS e, cases, weighted
+        FROM steps),
+    days AS (
+        SELECT worker_id, unnest(generate_series(s, e - 1, INTERVAL 1 DAY))::DATE AS day, cases, weighted
+        FROM spans WHERE s < e)
+    SELECT d.worker_id, d.day, d.cases::INTEGER AS cases, round(d.weighted, 4) AS weighted, w.fte, w.team_id,
+        w.asye, CASE WHEN w.fte > 0 THEN round(d.weighted / w.fte, 4) END AS weighted_per_fte
+    FROM days d JOIN workers w ON w.worker_id = d.worker_id"""
 
 
 def daily(con: duckdb.DuckDBPyConnection, start: date, end: date, weights: dict) -> None:

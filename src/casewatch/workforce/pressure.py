@@ -1,0 +1,58 @@
+"""Caseload pressure on a date: each worker against their cap, each team's load per FTE and its trend.
+
+Reads ``daily_caseloads`` (caseloads.py). A worker's cap is the local cap x FTE, x the ASYE factor for a newly
+qualified worker (protected caseload). The trend compares a team's weighted load per FTE on the date with 3 and
+12 months before: "are caseloads falling?".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+
+from casewatch.measures.scope import _minus_year
+
+
+def _months_before(d: date, n: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 - n, 12)
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(y, m + 1, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def workers_on(con: duckdb.DuckDBPyConnection, on: date, cap: float, asye_factor: float) -> list[dict]:
+    rows = con.execute(f"""
+        SELECT d.worker_id, coalesce(d.team_id, 'no team'), d.cases, d.weighted, d.fte, coalesce(d.asye, false),
+            round({cap} * d.fte * CASE WHEN d.asye THEN {asye_factor} ELSE 1 END, 2) AS cap
+        FROM daily_caseloads d WHERE d.day = ? AND d.cases > 0 ORDER BY d.weighted DESC, d.worker_id""",
+                       [on]).fetchall()
+    return [{"worker": w, "team": t, "cases": c, "weighted": float(wt), "fte": float(f) if f is not None else None,
+             "asye": a, "cap": float(cp) if cp is not None else None,
+             "over_cap": cp is not None and float(wt) > float(cp)} for w, t, c, wt, f, a, cp in rows]
+
+
+def teams_on(con: duckdb.DuckDBPyConnection, on: date, cap: float, asye_factor: float) -> list[dict]:
+    limit = f"{cap} * fte * CASE WHEN asye THEN {asye_factor} ELSE 1 END"
+    sql = f"""SELECT coalesce(d.team_id, 'no team') AS team, count(*) AS holders, sum(cases) AS cases,
+            sum(fte) AS fte, round(sum(weighted) / nullif(sum(fte), 0), 2) AS per_fte,
+            round(100.0 * count(*) FILTER (WHERE weighted > {limit}) / count(*), 1) AS over_cap_pct,
+            any_value(t.name) AS name
+        FROM daily_caseloads d LEFT JOIN teams t ON t.team_id = d.team_id WHERE day = ? AND cases > 0
+        GROUP BY coalesce(d.team_id, 'no team')"""
+    now = {r[0]: r for r in con.execute(sql, [on]).fetchall()}
+    before = {k: {r[0]: r[4] for r in con.execute(sql, [d]).fetchall()}
+              for k, d in (("3m", _months_before(on, 3)), ("12m", _minus_year(on)))}
+    out = []
+    for team, (_, holders, cases, fte, per_fte, over, name) in sorted(now.items()):
+        b3, b12 = before["3m"].get(team), before["12m"].get(team)
+        trend = None if b3 is None or per_fte is None else (
+            "falling" if per_fte < b3 else "rising" if per_fte > b3 else "flat")
+        out.append({"team": team, "name": name, "holders": holders, "cases": int(cases), "fte": float(fte or 0),
+                    "weighted_per_fte": float(per_fte) if per_fte is not None else None,
+                    "over_cap_pct": float(over), "per_fte_3_months_before": float(b3) if b3 is not None else None,
+                    "per_fte_12_months_before": float(b12) if b12 is not None else None, "trend_3_months": trend})
+    return out
