@@ -14,6 +14,7 @@ from pathlib import Path
 
 from casewatch.synth import params as P
 from casewatch.synth.council import Council
+from casewatch.synth.overdue import overdue_on
 from casewatch.synth.truth import period_truth
 from casewatch.synth.write import write_tables
 
@@ -75,6 +76,8 @@ def generate(out: str | Path, options: SynthOptions,
         truth["councils"][code] = {
             "name": name,
             "periods": {d.isoformat(): period_truth(log, d) for d in ends},
+            # the action lists' children overdue at the last period end (synth/overdue.py; casewatch lists)
+            "overdue": overdue_on(log.rows, ends[-1].toordinal()),
         }
         for table, rows in log.rows.items():
             merged.setdefault(table, []).extend(tuple(r) for r in rows)
