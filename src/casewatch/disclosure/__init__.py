@@ -1,1 +1,15 @@
+"""Disclosure control: the one place aggregates are suppressed and rounded for public audiences (control.py)."""
 
+from casewatch.disclosure.control import (
+    PUBLIC,
+    SUPPRESSED,
+    DisclosureError,
+    Policy,
+    count,
+    is_small,
+    ratio,
+    table,
+    total,
+)
+
+__all__ = ["PUBLIC", "SUPPRESSED", "DisclosureError", "Policy", "count", "is_small", "ratio", "table", "total"]
