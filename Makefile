@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run demo test lint bench bench-peers clean
+.PHONY: setup system-deps run demo test lint bench bench-peers clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)  ## create .venv and install casewatch with its test extras
 
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+system-deps:  ## Debian packages: pdftoppm (poppler-utils) to check PDF pages; Pango and HarfBuzz-subset for WeasyPrint
+	@command -v pdftoppm >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils)
+	@ldconfig -p | grep -q libpangoft2 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0)
+	@ldconfig -p | grep -q libharfbuzz-subset || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libharfbuzz-subset0)
+
 run: setup  ## synthetic council -> DuckDB -> headline figures (report and dashboard arrive with later issues)
 	$(BIN)/casewatch demo --out var/demo
 
@@ -22,7 +28,7 @@ demo: run
 lint: setup
 	$(BIN)/ruff check src tests bench tools
 
-test: setup lint  ## the whole suite; pytest's "no tests collected" (exit 5) fails the build
+test: setup system-deps lint  ## the whole suite; pytest's "no tests collected" (exit 5) fails the build
 	$(BIN)/pytest -q -p no:cacheprovider
 
 bench: setup  ## speed and memory figures (docs/performance.md)

@@ -11,5 +11,6 @@ from casewatch.disclosure.control import (
     table,
     total,
 )
+from casewatch.disclosure.figures import public_figure
 
-__all__ = ["PUBLIC", "SUPPRESSED", "DisclosureError", "Policy", "count", "is_small", "ratio", "table", "total"]
+__all__ = ["PUBLIC", "SUPPRESSED", "DisclosureError", "Policy", "count", "is_small", "ratio", "public_figure", "table", "total"]

@@ -48,6 +48,7 @@ class Figure:
     numerator: float | int | None
     denominator: float | int | None
     limits: dict | None = None  # funnel limits for a team: lower/upper 95% and 99.8%, and 'outside'
+    units: int = 0  # how many units (children, referrals, workers...) stand behind the figure
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -94,12 +95,12 @@ def _aggregate_sql(inds: list[Indicator], breakdowns: tuple[str, ...] | None) ->
     ids = ", ".join(f"'{i.id}'" for i in inds)
     medians = ", ".join(f"'{i.id}'" for i in inds if i.unit == "median") or "NULL"
     med = f"median(num) FILTER (WHERE ind IN ({medians}))"  # sorting is dear: only where a median is wanted
-    parts = [f"SELECT ind, pe, NULL AS breakdown, NULL AS grp, sum(num) AS num, sum(den) AS den, {med} AS med "
-             f"FROM enriched WHERE ind IN ({ids}) GROUP BY ind, pe"]
+    parts = [f"SELECT ind, pe, NULL AS breakdown, NULL AS grp, sum(num) AS num, sum(den) AS den, {med} AS med, "
+             f"count(*) AS n FROM enriched WHERE ind IN ({ids}) GROUP BY ind, pe"]
     for b in (breakdowns if breakdowns is not None else BREAKDOWNS):
         allowed = ", ".join(f"'{i.id}'" for i in inds if b in i.breakdowns)
         if allowed:
-            parts.append(f"SELECT ind, pe, '{b}', {b}::VARCHAR, sum(num), sum(den), {med} FROM enriched "
+            parts.append(f"SELECT ind, pe, '{b}', {b}::VARCHAR, sum(num), sum(den), {med}, count(*) FROM enriched "
                          f"WHERE ind IN ({allowed}) GROUP BY ind, pe, {b}")
     return "\nUNION ALL\n".join(parts)
 
@@ -166,14 +167,14 @@ def _figures(ind: Indicator, rows: list, bounds: dict, pop: dict) -> list[Figure
     figures, overall = [], {}
     for pe in bounds:  # every period gets a whole-council figure, zero when nothing happened
         if not any(r[0] == pe and r[1] is None for r in rows):
-            rows.append((pe, None, None, None, None, None))
-    for pe, breakdown, grp, num, den, med in sorted(rows, key=lambda r: (r[0], r[1] or "", r[2] or "")):
+            rows.append((pe, None, None, None, None, None, 0))
+    for pe, breakdown, grp, num, den, med, n in sorted(rows, key=lambda r: (r[0], r[1] or "", r[2] or "")):
         value, den_out = _value(ind, num, den, med, pop.get((pe, grp)))
         ps, ps3 = bounds[pe]
         start = {"year": ps, "snapshot": pe, "three_years": ps3}[ind.period]
         fig = Figure(ind.id, ind.title, ind.unit, ind.polarity, start.isoformat(), pe.isoformat(), breakdown, grp,
                      value, _plain(num if num is not None else 0) if ind.unit != "median" else None,
-                     _plain(den_out))
+                     _plain(den_out), units=n)
         if breakdown is None:
             overall[pe] = (num, den)
         figures.append(fig)

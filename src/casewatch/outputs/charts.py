@@ -1,0 +1,127 @@
+"""Charts as inline SVG: Altair (Vega-Lite) specifications rendered offline by vl-convert. No network, no
+JavaScript in the report. Each function returns (svg, alt text): the alt text says what the chart shows in
+words, so no reader depends on the picture (or on colour)."""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import vl_convert as vlc
+
+COUNCIL, ENGLAND, LIMIT, OUTSIDE = "#1d70b8", "#505a5f", "#b1b4b6", "#d4351c"  # GOV.UK palette
+
+
+def _svg(chart: alt.TopLevelMixin) -> str:
+    svg = vlc.vegalite_to_svg(chart.to_dict(validate=False))
+    return svg[svg.index("<svg"):] if "<svg" in svg else svg
+
+
+def _numbers(series: list[tuple[str, object]]) -> list[dict]:
+    return [{"year": pe[:4], "value": v} for pe, v in series if isinstance(v, int | float)]
+
+
+def sparkline(series: list[tuple[str, object]], title: str) -> tuple[str, str]:
+    data = _numbers(series)
+    if len(data) < 2:
+        return "", f"{title}: too few years to show a trend"
+    chart = alt.Chart(alt.Data(values=data)).mark_line(color=COUNCIL, point=True).encode(
+        x=alt.X("year:O", axis=None), y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)),
+    ).properties(width=90, height=24).configure_view(stroke=None)
+    first, last = data[0], data[-1]
+    return _svg(chart), f"{title}: {first['value']} in {first['year']} to {last['value']} in {last['year']}"
+
+
+def trend(series: list[tuple[str, object]], england: list[tuple[int, float | None]], title: str,
+          unit_label: str) -> tuple[str, str]:
+    rows = [{"year": r["year"], "value": r["value"], "who": "This council"} for r in _numbers(series)]
+    rows += [{"year": str(y), "value": v, "who": "England"} for y, v in england if v is not None]
+    if not rows:
+        return "", f"{title}: no figures to chart"
+    chart = alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
+        x=alt.X("year:O", title="Year ending 31 March"),
+        y=alt.Y("value:Q", title=unit_label, scale=alt.Scale(zero=False)),
+        color=alt.Color("who:N", title=None, scale=alt.Scale(domain=["This council", "England"],
+                                                               range=[COUNCIL, ENGLAND])),
+        strokeDash=alt.StrokeDash("who:N", title=None, scale=alt.Scale(domain=["This council", "England"],
+                                                                         range=[[1, 0], [4, 3]])),
+    ).properties(width=360, height=150, title=title)
+    ours = ", ".join(f"{r['year']}: {r['value']}" for r in rows if r["who"] == "This council")
+    theirs = ", ".join(f"{r['year']}: {r['value']}" for r in rows if r["who"] == "England")
+    alt_text = f"{title}. This council {ours or 'no figures'}." + (f" England {theirs}." if theirs else "")
+    return _svg(chart), alt_text
+
+
+def funnel(teams: list[tuple[str, float, float]], council_pct: float, title: str) -> tuple[str, str]:
+    """teams: (team name, percentage, denominator). Control limits at 95% and 99.8% around the council's
+    percentage as the denominator grows; teams outside the 99.8% limits are drawn as red triangles and named."""
+    pts = [(n, v, d) for n, v, d in teams if isinstance(v, int | float) and d]
+    if not pts:
+        return "", f"{title}: no team figures"
+    p = council_pct / 100
+    top = max(d for _, _, d in pts) * 1.1
+    curve = []
+    for i in range(1, 26):
+        n = max(1.0, top * i / 25)
+        se = math.sqrt(max(p * (1 - p), 0.0) / n)
+        for z, lvl in ((1.959964, "95%"), (3.090232, "99.8%")):
+            curve += [{"n": n, "pct": 100 * min(1, p + z * se), "limit": f"upper {lvl}"},
+                      {"n": n, "pct": 100 * max(0, p - z * se), "limit": f"lower {lvl}"}]
+    outside = []
+    points = []
+    for name, v, d in pts:
+        se = math.sqrt(max(p * (1 - p), 0.0) / d)
+        out = abs(v / 100 - p) > 3.090232 * se
+        points.append({"team": name, "n": d, "pct": v, "where": "outside 99.8%" if out else "within"})
+        if out:
+            outside.append(f"{name} ({v}%)")
+    lines = alt.Chart(alt.Data(values=curve)).mark_line(color=LIMIT, strokeDash=[3, 3]).encode(
+        x=alt.X("n:Q", title="Denominator (team size of the measure)"), y=alt.Y("pct:Q", title="%"),
+        detail="limit:N")
+    mean = alt.Chart(alt.Data(values=[{"pct": council_pct}])).mark_rule(color=ENGLAND).encode(y="pct:Q")
+    dots = alt.Chart(alt.Data(values=points)).mark_point(filled=True, size=60).encode(
+        x="n:Q", y="pct:Q",
+        shape=alt.Shape("where:N", title=None, scale=alt.Scale(domain=["within", "outside 99.8%"],
+                                                                range=["circle", "triangle-up"])),
+        color=alt.Color("where:N", title=None, scale=alt.Scale(domain=["within", "outside 99.8%"],
+                                                                range=[COUNCIL, OUTSIDE])))
+    labels = alt.Chart(alt.Data(values=points)).mark_text(align="left", dx=6, fontSize=9).encode(
+        x="n:Q", y="pct:Q", text="team:N")
+    chart = (lines + mean + dots + labels).properties(width=360, height=180, title=title)
+    alt_text = (f"{title}: {len(points)} teams around the council's {council_pct}%. "
+                + (f"Outside the 99.8% limits: {', '.join(outside)}." if outside else "All within the 99.8% limits."))
+    return _svg(chart), alt_text
+
+
+def unit_label(unit: str) -> str:
+    return {"percent": "%", "per_10k": "per 10,000 children", "count": "number", "mean": "days or mean",
+            "median": "median", "ratio": "ratio"}.get(unit, unit)
+
+
+
+
+
+def render_all(report) -> dict[str, tuple[str, str]]:
+    """Every chart the report shows, keyed 'spark:<id>', 'trend:<id>', 'funnel:<id>', rendered on two threads
+    (vl-convert releases the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = {}
+    headline = {x.ind.id for x in report.headline}
+    for x in report.lines:
+        if x.ind.id in headline:
+            jobs[f"spark:{x.ind.id}"] = (sparkline, (x.series, x.ind.title))
+        jobs[f"trend:{x.ind.id}"] = (trend, (x.series, x.england_series, x.ind.title, unit_label(x.ind.unit)))
+        if x.teams and isinstance(x.value, int | float) and report.audience == "internal":
+            pts = [(f.group, f.value, f.denominator) for f in x.teams if f.group not in ("unallocated", "no team")]
+            jobs[f"funnel:{x.ind.id}"] = (funnel, (pts, x.value, f"{x.ind.title}, by team"))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {k: pool.submit(fn, *args) for k, (fn, args) in jobs.items()}
+        return {k: f.result() for k, f in futures.items()}
+
+
+def to_png_uri(svg: str) -> str:
+    """An SVG as a PNG data URI (for the PDF: WeasyPrint lays out PNGs about 8x faster than SVGs)."""
+    import base64
+
+    return "data:image/png;base64," + base64.b64encode(vlc.svg_to_png(svg, scale=2)).decode()

@@ -1,0 +1,156 @@
+"""What the report says, before any format: every indicator over five years beside England and the statistical
+neighbours, what got worse, where the council is behind, team variation, and the Ofsted history.
+
+For ``audience="public"`` every figure passes through disclosure/ (``public_figure``) and team breakdowns are
+left out; nothing child- or worker-level is ever in the report. "What got worse" and "behind England or our
+statistical neighbours" are built from the data for every audience: no option removes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from casewatch import benchmarks
+from casewatch.disclosure import SUPPRESSED, public_figure
+from casewatch.measures.catalogue import all_indicators
+from casewatch.measures.compute import Figure, compute_all
+from casewatch.measures.define import REGISTRY, Indicator
+from casewatch.measures.run import Context, _context, _direction
+from casewatch.measures.scope import _minus_year, attach, scope
+
+HEADLINE = ("cla_at_31_march", "cla_rate_per_10k", "cla_starts", "cla_ceased", "cla_3plus_placements_pct",
+            "cp_at_31_march", "cp_rate_per_10k", "cp_second_or_subsequent_pct", "referrals", "re_referrals_12m_pct",
+            "assessments_within_45wd_pct", "caseload_per_fte", "sw_changes_3plus_pct")
+GRADES = {"outstanding": 4, "good": 3, "requires improvement": 2, "inadequate": 1}
+YEARS = 5
+
+
+@dataclass
+class Line:
+    ind: Indicator
+    value: object  # a number, SUPPRESSED ('c') or None
+    numerator: object
+    denominator: object
+    previous: object
+    direction: str | None
+    series: list[tuple[str, object]]  # (period end, value), oldest first
+    bench: dict
+    england_series: list[tuple[int, float | None]]
+    teams: list[Figure] = field(default_factory=list)
+
+    @property
+    def worse_than(self) -> list[str]:
+        """'England' and/or 'statistical neighbours' when the value is worse than theirs by polarity."""
+        if self.ind.polarity is None or not isinstance(self.value, int | float):
+            return []
+        higher = self.ind.polarity == "higher"
+        out = []
+        for key, label in (("england", "England"), ("sn_mean", "statistical neighbours")):
+            other = self.bench.get(key)
+            if isinstance(other, int | float) and (self.value < other if higher else self.value > other):
+                out.append(label)
+        return out
+
+
+@dataclass
+class Report:
+    ctx: Context
+    audience: str
+    period_ends: list[date]
+    lines: list[Line]
+    ofsted: list[dict]
+    downgrades: list[str]
+
+    def line(self, ind_id: str) -> Line:
+        return next(x for x in self.lines if x.ind.id == ind_id)
+
+    @property
+    def headline(self) -> list[Line]:
+        return [self.line(i) for i in HEADLINE]
+
+    @property
+    def worse(self) -> list[Line]:
+        return [x for x in self.lines if x.direction == "worse"]
+
+    @property
+    def behind(self) -> list[Line]:
+        return [x for x in self.lines if x.worse_than]
+
+    def areas(self) -> dict[str, list[Line]]:
+        out: dict[str, list[Line]] = {}
+        for x in self.lines:
+            out.setdefault(x.ind.area, []).append(x)
+        return out
+
+
+def _shown(fig: Figure, ind: Indicator, audience: str) -> tuple:
+    if audience == "public":
+        return public_figure(ind.unit, fig.value, fig.numerator, fig.denominator, fig.units, ind.decimals)
+    return fig.value, fig.numerator, fig.denominator
+
+
+def ofsted_story(history: list[dict]) -> list[str]:
+    """Every downgrade in the council's inspection history, newest first, said plainly."""
+    graded = [h for h in history if h.get("overall") in GRADES]
+    out = []
+    for new, old in zip(graded, graded[1:], strict=False):
+        if GRADES[new["overall"]] < GRADES[old["overall"]]:
+            out.append(f"Downgraded: Ofsted judged children's services '{new['overall']}' overall (published "
+                       f"{new['published']}), down from '{old['overall']}' (published {old['published']}).")
+    return out
+
+
+def build(db_path: str, period_end: date | None = None, council: str | None = None, la: str | None = None,
+          audience: str = "internal", settings: dict | None = None) -> Report:
+    if audience not in ("internal", "public"):
+        raise ValueError("audience is 'internal' or 'public'")
+    all_indicators()
+    con = attach(db_path)
+    try:
+        ctx = _context(con, council, period_end, la)
+        scope(con, ctx.council_id)
+        ends = [ctx.period_end]
+        for _ in range(YEARS - 1):
+            ends.insert(0, _minus_year(ends[0]))
+        figs = compute_all(con, ends, settings=settings, breakdowns=("team",) if audience == "internal" else ())
+    finally:
+        con.close()
+    whole = {(f.id, f.period_end): f for f in figs if f.breakdown is None}
+    lines = []
+    for ind in REGISTRY.values():
+        series = []
+        for pe in ends:
+            f = whole.get((ind.id, pe.isoformat()))
+            series.append((pe.isoformat(), _shown(f, ind, audience)[0] if f else None))
+        now = whole[(ind.id, ctx.period_end.isoformat())]
+        value, num, den = _shown(now, ind, audience)
+        previous = series[-2][1] if len(series) > 1 else None
+        comparable = all(isinstance(v, int | float) for v in (value, previous))
+        raw_prev = whole.get((ind.id, ends[-2].isoformat()))
+        direction = _direction(ind.polarity, now.value, raw_prev.value if raw_prev else None) if comparable else None
+        bench = benchmarks.compare(ind.id, ctx.la_code, ctx.period_end.year,
+                                   value if isinstance(value, int | float) else None, ind.higher_is_better)
+        england = benchmarks.series(ind.id, "E92000001") if benchmarks.published(ind.id) else []
+        teams = [f for f in figs if f.id == ind.id and f.breakdown == "team"
+                 and f.period_end == ctx.period_end.isoformat()] if ind.funnel else []
+        lines.append(Line(ind, value, num, den, previous, direction, series, bench,
+                          [(y, v) for y, v in england if y > ends[0].year - 1], teams))
+    history = benchmarks.ofsted(ctx.la_code) if ctx.la_code else []
+    return Report(ctx, audience, ends, lines, history, ofsted_story(history))
+
+
+def fmt(value, unit: str, decimals: int = 1, short: bool = False) -> str:
+    """A figure as a reader sees it: thousands separated, the unit said (only % when ``short``), 'c' for
+    suppressed, '-' for none."""
+    if value is None:
+        return "-"
+    if value == SUPPRESSED:
+        return "c"
+    if unit == "count":
+        return f"{int(value):,}"
+    text = f"{value:,.{decimals}f}"
+    if short:
+        return f"{text}%" if unit == "percent" else text
+    return {"percent": f"{text}%", "per_10k": f"{text} per 10,000", "mean": f"{text}", "median": f"{text}"}.get(
+        unit, text)

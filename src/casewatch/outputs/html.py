@@ -1,0 +1,166 @@
+"""The report as one self-contained, accessible HTML file (inline CSS and SVG; no script, no network). The same
+HTML, with its print rules, is what WeasyPrint paginates into the PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from casewatch.benchmarks import OFSTED_SOURCE, SOURCE
+from casewatch.outputs import charts
+from casewatch.outputs.content import Line, Report, fmt
+
+ARROW = {"better": "▲ better", "worse": "▼ worse", "up": "▲ up", "down": "▼ down", "no change": "= no change"}
+CSS = """
+body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; max-width: 62rem; margin: 2rem auto; line-height: 1.4; }
+h1 { font-size: 2rem; } h2 { border-bottom: 3px solid #1d70b8; padding-bottom: .2rem; margin-top: 2.5rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+th, td { border-bottom: 1px solid #b1b4b6; padding: .3rem .4rem; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+.worse { color: #d4351c; font-weight: bold; } .better { color: #00703c; }
+.banner { background: #f3f2f1; border-left: 6px solid #1d70b8; padding: .6rem 1rem; }
+.alert { background: #fff0ee; border-left: 6px solid #d4351c; padding: .6rem 1rem; font-weight: bold; }
+figure { margin: 1rem 0; break-inside: avoid; } figcaption { font-size: .85rem; color: #505a5f; }
+nav ol { columns: 2; } .small { font-size: .85rem; color: #505a5f; } dd { margin: 0 0 .6rem 1rem; }
+@page { size: A4; margin: 18mm 14mm 20mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
+@media print { body { margin: 0; max-width: none; } h2 { break-before: page; } nav a::after { content: " (page " target-counter(attr(href), page) ")"; } }
+"""
+
+
+def _e(x) -> str:
+    return escape(str(x), quote=True)
+
+
+class _Charts:
+    """The rendered charts, written inline as SVG (HTML) or as PNG images (PDF), always with their alt text."""
+
+    def __init__(self, rendered: dict[str, tuple[str, str]], raster: bool):
+        self.rendered, self.raster = rendered, raster
+
+    def inline(self, key: str, figure: bool = True) -> str:
+        svg, alt_text = self.rendered.get(key, ("", ""))
+        if not svg:
+            if not figure:
+                return "-"
+            return f'<p class="small">{_e(alt_text)}</p>' if alt_text else ""
+        if self.raster:
+            width = svg.split('width="', 1)[1].split('"', 1)[0] if 'width="' in svg else "360"
+            pic = (f'<img src="{charts.to_png_uri(svg)}" alt="{_e(alt_text)}" '
+                   f'style="width: {float(width) * 0.75:.0f}pt; max-width: 100%">')
+        else:
+            pic = svg.replace("<svg", f'<svg role="img" aria-label="{_e(alt_text)}"', 1)
+        return f"<figure>{pic}<figcaption>{_e(alt_text)}</figcaption></figure>" if figure else pic
+
+
+def _dir(x: Line) -> str:
+    if not x.direction:
+        return "-"
+    cls = {"worse": "worse", "better": "better"}.get(x.direction, "")
+    return f'<span class="{cls}">{_e(ARROW[x.direction])}</span>'
+
+
+def _v(x: Line, value) -> str:
+    return _e(fmt(value, x.ind.unit, x.ind.decimals, short=True))
+
+
+def _bench(x: Line, key: str):
+    v = x.bench.get(key)
+    return _e(fmt(v, x.ind.unit, x.ind.decimals, short=True)) if v is not None else "-"
+
+
+def _table(lines: list[Line], caption: str, ch: _Charts | None = None) -> str:
+    spark = ch is not None
+    head = ["Indicator", "This year", "Last year"] + (["5 years"] if spark else []) + [
+        "England", "Statistical neighbours", "Quartile (1 best)", "Direction"]
+    rows = []
+    for x in lines:
+        cells = [f'<th scope="row">{_e(x.ind.title)}</th>', f'<td class="n">{_v(x, x.value)}</td>',
+                 f'<td class="n">{_v(x, x.previous)}</td>']
+        if spark:
+            cells.append(f"<td>{ch.inline('spark:' + x.ind.id, figure=False)}</td>")
+        cells += [f'<td class="n">{_bench(x, "england")}</td>', f'<td class="n">{_bench(x, "sn_mean")}</td>',
+                  f'<td class="n">{_e(x.bench.get("quartile") or "-")}</td>', f"<td>{_dir(x)}</td>"]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    ths = "".join(f'<th scope="col"{" class=n" if h not in ("Indicator", "Direction", "5 years") else ""}>{h}</th>'
+                  for h in head)
+    return f"<table><caption>{_e(caption)}</caption><thead><tr>{ths}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _ofsted(r: Report) -> str:
+    if not r.ctx.la_code:
+        return ('<p class="small">No DfE local authority code: Ofsted history and statistical neighbours are not '
+                "shown (casewatch report --la CODE).</p>")
+    alerts = "".join(f'<p class="alert">{_e(d)}</p>' for d in r.downgrades)
+    rows = "".join(f"<tr><td>{_e(h['published'])}</td><td>{_e(h['framework'].upper())}</td><td>{_e(h['overall'])}</td>"
+                   f"<td>{_e(h.get('help_and_protection') or '-')}</td><td>{_e(h.get('children_in_care') or '-')}</td>"
+                   "</tr>" for h in r.ofsted)
+    return (f"{alerts}<table><caption>Ofsted judgements of children's services, newest first</caption><thead><tr>"
+            '<th scope="col">Published</th><th scope="col">Framework</th><th scope="col">Overall</th>'
+            '<th scope="col">Help and protection</th><th scope="col">Children in care</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table><p class=small>{_e(OFSTED_SOURCE)}</p>")
+
+
+def _worse(r: Report) -> str:
+    if not r.worse:
+        return "<p>No indicator with a direction got worse than last year.</p>"
+    items = "".join(f"<li><strong>{_e(x.ind.title)}</strong>: {_v(x, x.value)}, from {_v(x, x.previous)} last year"
+                    f"{' (lower is better)' if x.ind.polarity == 'lower' else ' (higher is better)'}.</li>"
+                    for x in r.worse)
+    return f"<p>{len(r.worse)} indicators got worse than last year.</p><ul>{items}</ul>"
+
+
+def _behind(r: Report) -> str:
+    if not r.behind:
+        return "<p>On no published indicator is the council behind England or its statistical neighbours.</p>"
+    items = "".join(f"<li><strong>{_e(x.ind.title)}</strong>: {_v(x, x.value)} against England {_bench(x, 'england')}"
+                    f" and statistical neighbours {_bench(x, 'sn_mean')}: behind {_e(' and '.join(x.worse_than))}.</li>"
+                    for x in r.behind)
+    return f"<p>{len(r.behind)} indicators are behind England or the statistical neighbours.</p><ul>{items}</ul>"
+
+
+def _area(name: str, lines: list[Line], ch: _Charts) -> str:
+    figs = "".join(ch.inline(f"trend:{x.ind.id}") for x in lines)
+    return _table(lines, f"{name}: this year against last year, England and statistical neighbours") + figs
+
+
+def _teams(r: Report, ch: _Charts) -> str:
+    if r.audience == "public":
+        return "<p>Team figures are not published: teams are small, and this report is for a public audience.</p>"
+    out = [ch.inline(f"funnel:{x.ind.id}") for x in r.lines if f"funnel:{x.ind.id}" in ch.rendered]
+    return "".join(out) or "<p>No team figures.</p>"
+
+
+def _definitions(r: Report) -> str:
+    # a definition list, not a table: one long table across many pages is what a PDF lays out slowest
+    items = "".join(f'<dt><strong>{_e(x.ind.title)}</strong> <span class="small">({_e(x.ind.id)})</span></dt>'
+                    f"<dd>{_e(x.ind.description)}<br><em>Numerator:</em> {_e(x.ind.numerator)}. "
+                    f"<em>Denominator:</em> {_e(x.ind.denominator or '-')}.<br><span class=small>Source: "
+                    f"{_e(x.ind.source)}</span></dd>" for x in r.lines)
+    return f"<p>Full definitions: docs/indicators.md.</p><dl>{items}</dl>"
+
+
+def render(r: Report, rendered: dict[str, tuple[str, str]], raster: bool = False) -> str:
+    """The report's HTML; ``rendered`` from charts.render_all; ``raster`` for the PDF (PNG charts)."""
+    ch = _Charts(rendered, raster)
+    title = f"{r.ctx.council_name}: children's social care performance, year ending {r.ctx.period_end:%d %B %Y}"
+    sections = [("ofsted", "Ofsted judgements", _ofsted(r)), ("headline", "Headline figures",
+                 _table(r.headline, "Headline figures with their five-year trend", ch)),
+                ("worse", "What got worse", _worse(r)),
+                ("behind", "Where we are behind England or our statistical neighbours", _behind(r))]
+    for i, (area, lines) in enumerate(r.areas().items()):
+        sections.append((f"area-{i}", area, _area(area, lines, ch)))
+    sections += [("teams", "Variation between teams", _teams(r, ch)),
+                 ("definitions", "Definitions", _definitions(r))]
+    audience = ("Public report: counts of 1 to 4 are suppressed (shown as c) and other counts rounded to the "
+                "nearest 5; rates from suppressed counts are suppressed." if r.audience == "public" else
+                "Internal report: figures are not rounded or suppressed. Do not publish; use --audience public.")
+    nav = "".join(f'<li><a href="#{sid}">{_e(name)}</a></li>' for sid, name, _ in sections)
+    body = "".join(f'<section id="{sid}"><h2>{_e(name)}</h2>{html}</section>' for sid, name, html in sections)
+    bench = (f"Benchmarked as {_e(r.ctx.la_code)}. " if r.ctx.la_code else "") + _e(SOURCE)
+    return (f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{_e(title)}</title>'
+            f"<style>{CSS}</style></head><body><header><h1>{_e(title)}</h1>"
+            f'<p class="banner">{_e(audience)}</p><p class="small">Data to {r.ctx.data_to:%d %B %Y}; generated '
+            f"{date.today():%d %B %Y} by casewatch. {bench}</p></header>"
+            f'<nav aria-label="Contents"><h2 id="contents">Contents</h2><ol>{nav}</ol></nav><main>{body}</main>'
+            "</body></html>")

@@ -1,0 +1,112 @@
+"""The report: all three files for a synthetic council, the PDF's pages not blank, the workbook's numbers equal
+to the indicators, 'what got worse' always there, and the public report passing disclosure control."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import openpyxl
+import pytest
+from PIL import Image
+
+from casewatch.cli import main
+from casewatch.disclosure import SUPPRESSED
+from casewatch.measures.run import indicators
+from casewatch.outputs.content import build
+from casewatch.outputs.xlsx import safe_text
+
+PE = "2026-03-31"
+
+
+@pytest.fixture(scope="module")
+def written(councils, tmp_path_factory):
+    _, db = councils.loaded(size="tiny", seed=1)
+    out = tmp_path_factory.mktemp("report")
+    assert main(["report", "--db", str(db), "--out", str(out / "internal"), "--la", "873"]) == 0
+    assert main(["report", "--db", str(db), "--out", str(out / "public"), "--la", "873", "--audience", "public"]) == 0
+    return db, out
+
+
+def test_three_files_and_the_pdf_pages_are_not_blank(written, tmp_path):
+    _, out = written
+    for audience in ("internal", "public"):
+        for name in ("report.html", "report.pdf", "report.xlsx"):
+            assert (out / audience / name).stat().st_size > 10_000
+    pdf = out / "internal" / "report.pdf"
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 20
+    for page in pages:
+        extrema = Image.open(page).convert("L").getextrema()
+        assert extrema[0] < 128, f"{page.name} is blank"
+
+
+def test_html_is_self_contained_accessible_and_always_says_what_got_worse(written):
+    _, out = written
+    html = (out / "internal" / "report.html").read_text()
+    assert "<script" not in html and not re.search(r'(src|href)="(https?:|//)', html)  # nothing fetched
+    assert 'lang="en-GB"' in html and "<caption>" in html and 'role="img" aria-label=' in html
+    for heading in ("What got worse", "Where we are behind England or our statistical neighbours",
+                    "Variation between teams", "Ofsted judgements", "Definitions"):
+        assert f">{heading}</h2>" in html
+    assert "Downgraded: Ofsted judged children&#x27;s services" in html  # Cambridgeshire 2019, said plainly
+
+
+def test_workbook_values_equal_the_indicators(written):
+    db, out = written
+    _, items = indicators(str(db), la="873")
+    want = {i["id"]: i for i in items}
+    sheet = openpyxl.load_workbook(out / "internal" / "report.xlsx")["Headline"]
+    header = [c.value for c in sheet[3]]
+    year_col = header.index("2025-26")
+    seen = 0
+    for row in sheet.iter_rows(min_row=4, values_only=True):
+        ind = row[1]
+        assert row[year_col] == want[ind]["value"], ind
+        assert row[header.index("England")] == want[ind]["england"], ind
+        seen += 1
+    assert seen == 13
+
+
+def test_public_report_passes_disclosure_control(written):
+    _, out = written
+    book = openpyxl.load_workbook(out / "public" / "report.xlsx")
+    assert "Teams" not in book.sheetnames  # no team (or worker, or child) figures in public
+    checked = 0
+    for ws in book.worksheets:
+        header = [c.value for c in ws[3]] if ws.max_row >= 3 else []
+        if "Unit" not in header or "Numerator" not in header or "England" not in header:
+            continue
+        years = [j for j, h in enumerate(header) if isinstance(h, str) and h[:4].isdigit() and h[4] == "-"]
+        for row in ws.iter_rows(min_row=4, values_only=True):
+            unit = row[header.index("Unit")]
+            counts = [row[j] for j in years] if unit == "count" else []
+            counts += [row[header.index("Numerator")], row[header.index("Denominator")]]
+            for v in counts:
+                if isinstance(v, int | float):
+                    assert v == 0 or (v >= 5 and v % 5 == 0), (ws.title, row[1], v)
+                    checked += 1
+                else:
+                    assert v in (None, SUPPRESSED), (ws.title, row[1], v)
+    assert checked > 100
+    html = (out / "public" / "report.html").read_text()
+    assert "Team figures are not published" in html and "X01C" not in html and "SW0" not in html
+
+
+def test_worse_and_behind_sections_cannot_be_removed(written, capsys):
+    db, _ = written
+    r = build(str(db), la="873", audience="public")
+    assert all(x.direction == "worse" for x in r.worse)
+    assert all(x.worse_than for x in r.behind)
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    options = capsys.readouterr().out.lower()
+    for word in ("worse", "behind", "suppress", "disclosure-off", "no-disclosure"):
+        assert f"--{word}" not in options and f"--no-{word}" not in options  # nothing turns them off
+
+
+def test_text_cells_cannot_run_as_formulas():
+    assert safe_text("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert safe_text("+1") == "'+1" and safe_text("-2") == "'-2" and safe_text("@SUM") == "'@SUM"
+    assert safe_text("Referrals") == "Referrals"
