@@ -70,6 +70,8 @@ EXPECTED_QUERIES = {  # DfE 'please check' queries the synthetic council raises,
     "8897Q": "the generator records no factors identified at assessment",
     "8825Q": "a referral with no further action closes RC8 with no assessment (open question: the DfE's guide)",
     "8670Q": "an assessment started late in a long episode, when risk rose (a real pattern, rightly queried)",
+    "8675Q": "a slow initial conference (16-35 working days) falling across 31 March (a real pattern)",
+    "2991Q": "a section 47 enquiry whose assessment was authorised in the previous census year's file",
 }
 
 

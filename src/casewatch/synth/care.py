@@ -12,9 +12,11 @@ from casewatch.synth.rows import Child, EventLog, randint
 
 YEAR = 365.25
 SGO_NEW_CODES_FROM = date(2018, 4, 1).toordinal()  # E45-E48 replace E43/E44 from 2018-19 (903 spec diff 2019)
+ACTIV_NEW_CODES_FROM = date(2021, 4, 1).toordinal()  # ACTIV F4/P4 employment, F5/P5 training replace F3/P3
 SUPPORTED_ACCOMMODATION_FROM = date(2024, 4, 1).toordinal()  # K3 replaces H5 (903 spec 2024-25)
 MOVE_REASONS = ("CARPL", "PLACE", "LAREQ", "CHILD", "STAND", "ALLEG", "CREQB", "APPRR", "CLOSE", "OTHER")
 MOVE_WEIGHTS = (25, 20, 15, 10, 5, 3, 5, 5, 5, 7)
+MOVE_SHAPE = 0.22  # shape of the gamma distribution of a child's placement-move rate (mean 1)
 
 
 def birthday(dob: int, years: int) -> int:
@@ -130,25 +132,34 @@ def enter_care(log: EventLog, child: Child, entry: int, route: str, rng: random.
         statuses.append((order_date, "E1"))
         placements.append((placed, "A6" if rng.random() < 0.7 else "A5", "PR1", "PLACE"))
     t = entry
-    while True:  # placement moves
-        rate = 0.55 if t - entry < YEAR else 0.22
-        t += max(14, int(rng.expovariate(rate) * YEAR))
+    # placement moves: how unstable a child's care is varies a lot (a few children move many times, most rarely),
+    # so the rate is scaled by a gamma-distributed factor with mean 1 (England: ~10% have 3+ placements in a
+    # year, ~71% of long-stayers under 16 have been in the same placement for 2 years)
+    # moves, episodes, their visits and care-leaver records draw from the period's own stream
+    prng = random.Random(rng.getrandbits(64))
+    volatility = prng.gammavariate(MOVE_SHAPE, 1 / MOVE_SHAPE)
+    while True:
+        rate = (1.4 if t - entry < YEAR else 0.2) * volatility
+        t += max(14, int(prng.expovariate(rate) * YEAR))
         if t >= exit_ or (perm is not None and perm[0] == "adopted" and t >= perm[2]):
             break
         a = (t - child.dob) / YEAR
-        p, pr = _placement(child, a, t, rng)
-        reason = MOVE_REASONS[rng.choices(range(len(MOVE_REASONS)), MOVE_WEIGHTS)[0]]
+        p, pr = _placement(child, a, t, prng)
+        reason = MOVE_REASONS[prng.choices(range(len(MOVE_REASONS)), MOVE_WEIGHTS)[0]]
         placements.append((t, p, pr, reason))
 
-    _episodes(log, child, entry, exit_, kind, statuses, placements, rng)
+    _episodes(log, child, entry, exit_, kind, statuses, placements, prng)
     moves = sorted(o for o, *_ in placements if entry <= o < exit_)
     for i, o in enumerate(moves):
         if o <= log.end:
-            visits.cla(log, child, o, moves[i + 1] if i + 1 < len(moves) else exit_, entry, rng, slip)
+            visits.cla(log, child, o, moves[i + 1] if i + 1 < len(moves) else exit_, entry, prng, slip)
     _reviews(log, child, entry, exit_, age, rng)
     _missing(log, child, entry, exit_, rng)
-    if kind == "18" and exit_ - entry >= 91:
-        _care_leaver(log, child, eighteen, rng)
+    # care leavers (903 OC3 at the 18th to 21st birthdays): looked after for 13 weeks or more after their 14th
+    # birthday and leaving care at 18. Children who leave at 16-17 (the 17th-birthday records) are not modelled:
+    # a child can come back into care after leaving at 16-17, and their records would then be wrong.
+    if kind == "18" and exit_ - max(entry, birthday(child.dob, 14)) >= 91:
+        _care_leaver(log, child, exit_, prng)
     return log.cz(exit_), kind
 
 
@@ -252,18 +263,47 @@ def _permanence(log, child, entry, exit_, kind, rng):
     return None
 
 
-def _care_leaver(log, child, eighteen, rng) -> None:
-    for age in (19, 20, 21):
+def _care_leaver(log, child, left, rng) -> None:
+    """OC3 at each birthday from 17 to 21 on or after the day the child left care (DfE, Children looked after in
+    England 2024: at 17-18 about 93% in touch, 65% in education, employment or training, 90% suitably housed)."""
+    for age in (17, 18, 19, 20, 21):
         day = birthday(child.dob, age)
+        if day < left:
+            continue
         if day > log.end:
             return
+        d = date.fromordinal(child.dob)
+        if (d.month, d.day) == (2, 29) and date.fromordinal(day).month == 3:
+            day -= 1  # OC3 dates a leap-day birthday 28 February in a common year, as the 903 reader derives it
         u = rng.random()
-        touch = "YES" if u < 0.88 else ("NO" if u < 0.93 else ("REFU" if u < 0.96 else "NREQ"))
+        if age <= 18:
+            touch = "YES" if u < 0.93 else ("NO" if u < 0.96 else ("REFU" if u < 0.98 else "RHOM"))
+        else:
+            touch = "YES" if u < 0.88 else ("NO" if u < 0.93 else ("REFU" if u < 0.96 else "NREQ"))
         if touch != "YES":
             log.add("care_leavers", (child.child_id, day, age, touch, "0", "0"))
             continue
         v = rng.random()
-        activity = ("F1", "P1", "F2", "P2", "F4", "P4")[int(v * 6)] if v < 0.56 else ("G4", "G5", "G6")[
-            randint(rng, 0, 2)]
-        acc = "BCDEGHKRSTUVWXYZ"[randint(rng, 0, 15)] + ("1" if rng.random() < 0.88 else "2")
+        if age <= 18:
+            activity = pick_activity(v, 0.70, YOUNG_EET, YOUNG_EET_WEIGHTS, rng)
+            suitable = 0.98
+        else:
+            activity = ("F1", "P1", "F2", "P2", "F4", "P4")[int(v * 6)] if v < 0.56 else ("G4", "G5", "G6")[
+                randint(rng, 0, 2)]
+            suitable = 0.88
+        if day < ACTIV_NEW_CODES_FROM:  # F3/P3 (training or employment) until 2020-21
+            activity = {"F4": "F3", "F5": "F3", "P4": "P3", "P5": "P3"}.get(activity, activity)
+        acc = "BCDEGHKRSTUVWXYZ"[randint(rng, 0, 15)] + ("1" if rng.random() < suitable else "2")
         log.add("care_leavers", (child.child_id, day, age, touch, activity, acc))
+
+
+YOUNG_EET = ("F2", "P2", "F5", "P5", "F4", "P4", "F1")  # at 17-18 mostly further education and training
+YOUNG_EET_WEIGHTS = (50, 8, 14, 3, 10, 12, 3)
+
+
+def pick_activity(v: float, eet: float, codes: tuple, weights: tuple, rng) -> str:
+    """An ACTIV code: education, employment or training with probability ``eet`` (v uniform), else NEET."""
+    if v < eet:
+        return rng.choices(codes, weights)[0]
+    x = (v - eet) / (1 - eet)
+    return "G4" if x < 0.25 else ("G5" if x < 0.85 else "G6")

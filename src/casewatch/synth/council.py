@@ -14,8 +14,8 @@ import math
 import random
 from datetime import date
 
+from casewatch.synth import health, visits
 from casewatch.synth import params as P
-from casewatch.synth import visits
 from casewatch.synth.cases import SOURCE_CODES, SOURCE_WEIGHTS, YEAR, CaseRunner, cumulative, pick
 from casewatch.synth.clock import is_wd
 from casewatch.synth.rows import Child, EventLog, randint
@@ -112,6 +112,7 @@ class Council:
         workforce.staff(segments, rng)
         workforce.allocate(segments, rng)
         visits.assign_workers(log)
+        health.cla_health(log, date.fromordinal(self.window_start).year + 1, random.Random(rng.getrandbits(64)))
         self._children_rows()
         return log
 
