@@ -239,6 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     from casewatch import cli_indicators
 
     cli_indicators.add_parser(sub, out, err, UserError, _date)
+    from casewatch import cli_allocate
+
+    cli_allocate.add_parser(sub, out, err, UserError, _date)
     from casewatch import cli_lists
 
     cli_lists.add_parser(sub, out, err, UserError, _date)
