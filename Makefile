@@ -20,7 +20,7 @@ system-deps:  ## Debian packages: pdftoppm (poppler-utils) to check PDF pages; P
 	@ldconfig -p | grep -q libpangoft2 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0)
 	@ldconfig -p | grep -q libharfbuzz-subset || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libharfbuzz-subset0)
 
-run: setup  ## synthetic council -> DuckDB -> headline figures (report and dashboard arrive with later issues)
+run: setup  ## synthetic council -> DuckDB -> headline figures and the report in var/demo/report (dashboard: issue 7)
 	$(BIN)/casewatch demo --out var/demo
 
 demo: run

@@ -200,7 +200,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
                                  scenario=args.scenario, councils=1, end=None, formats="parquet"))
     cmd_load(argparse.Namespace(path=[str(synth_dir)], db=str(db)))
     cmd_summary(argparse.Namespace(db=str(db), period_end=None, council=None, format="table"))
-    err.print(f"demo database: {db}  (try: casewatch summary --db {db} --format json)")
+    from casewatch.outputs.report import write_report
+
+    with _progress() as bar:
+        bar.add_task("writing the report (HTML, PDF, Excel)", total=None)
+        done = write_report(str(db), base / "report", la=args.la)
+    out.print(f"report (benchmarked as {args.la}): {len(done.report.worse)} indicators got worse, "
+              f"{len(done.report.behind)} behind England or the statistical neighbours", markup=False, soft_wrap=True)
+    for kind, path in done.files.items():
+        out.print(f"  {kind:5} {path.resolve()}", markup=False, soft_wrap=True)
+    err.print(f"demo database: {db}  (try: casewatch indicators --db {db} --la {args.la}; casewatch lists --db {db})")
     return 0
 
 
@@ -261,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="small", choices=["tiny", "small", "medium", "large"])
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--scenario", default="pressure", choices=["baseline", "pressure"])
+    p.add_argument("--la", default="873", help="DfE LA code the synthetic council is benchmarked as in the report "
+                   "(default 873, Cambridgeshire, whose 2019 downgrade the report states)")
     p.set_defaults(func=cmd_demo)
     return parser
 
