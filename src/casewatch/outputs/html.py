@@ -24,7 +24,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1rem 0; break-inside: avoid; } figcaption { font-size: .85rem; color: #505a5f; }
 nav ol { columns: 2; } .small { font-size: .85rem; color: #505a5f; } dd { margin: 0 0 .6rem 1rem; }
 @page { size: A4; margin: 18mm 14mm 20mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
-@media print { body { margin: 0; max-width: none; } h2 { break-before: page; } nav a::after { content: " (page " target-counter(attr(href), page) ")"; } }
+@media print { body { margin: 0; max-width: none; } main h2 { break-before: page; } .cover h2 { break-before: avoid; } nav a::after { content: " (page " target-counter(attr(href), page) ")"; } }
 """
 
 
@@ -144,7 +144,7 @@ def render(r: Report, rendered: dict[str, tuple[str, str]], raster: bool = False
     """The report's HTML; ``rendered`` from charts.render_all; ``raster`` for the PDF (PNG charts)."""
     ch = _Charts(rendered, raster)
     title = f"{r.ctx.council_name}: children's social care performance, year ending {r.ctx.period_end:%d %B %Y}"
-    sections = [("ofsted", "Ofsted judgements", _ofsted(r)), ("headline", "Headline figures",
+    sections = [("headline", "Headline figures",
                  _table(r.headline, "Headline figures with their five-year trend", ch)),
                 ("worse", "What got worse", _worse(r)),
                 ("behind", "Where we are behind England or our statistical neighbours", _behind(r))]
@@ -161,6 +161,7 @@ def render(r: Report, rendered: dict[str, tuple[str, str]], raster: bool = False
     return (f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{_e(title)}</title>'
             f"<style>{CSS}</style></head><body><header><h1>{_e(title)}</h1>"
             f'<p class="banner">{_e(audience)}</p><p class="small">Data to {r.ctx.data_to:%d %B %Y}; generated '
-            f"{date.today():%d %B %Y} by casewatch. {bench}</p></header>"
+            f"{date.today():%d %B %Y} by casewatch. {bench}</p>"
+            f'<section id="ofsted" class="cover"><h2>Ofsted judgements</h2>{_ofsted(r)}</section></header>'
             f'<nav aria-label="Contents"><h2 id="contents">Contents</h2><ol>{nav}</ol></nav><main>{body}</main>'
             "</body></html>")
