@@ -222,7 +222,10 @@ def solve(problem: Problem, time_limit: float = 10.0, num_workers: int = 2, para
     bound_over = max([constant] + [r["bound"] for r in r1])
     stages.append(_stage("max_overload", r1, best_over / SCALE, bound_over / SCALE))
     t = time.perf_counter()
-    r2 = [p.stage2(best_over, budget(0.7 if best_over > 0 else 1.0, i, t)) for i, p in enumerate(parts)]
+    # each part (in practice each service) keeps its own smallest overload: a service that cannot meet the cap
+    # does not license overload in one that can ("every worker at or under the cap when that is feasible")
+    r2 = [p.stage2(r["value"], budget(0.7 if best_over > 0 else 1.0, i, t))
+          for i, (p, r) in enumerate(zip(parts, r1, strict=True))]
     best_cost, bound_cost = sum(r["value"] for r in r2), sum(r["bound"] for r in r2)
     stages.append(_stage("move_cost", r2, best_cost, bound_cost))
     if best_over > 0:  # tie-break (not part of the stated objective): as little overload in total as possible
