@@ -46,6 +46,7 @@ NATURAL = {
     "cla_reviews": ("SELECT child_id, review_date, participation FROM {s}cla_reviews t", "review_date"),
     "missing_episodes": ("SELECT child_id, kind, start_date, end_date FROM {s}missing_episodes t", "start_date"),
     "care_leavers": ("SELECT * FROM {s}care_leavers t", "birthday"),
+    "cla_health": ("SELECT * FROM {s}cla_health t", "year_ending"),
     "permanence": ("SELECT child_id, decision_date, decision_reversed_date, reversed_reason "
                    "FROM {s}permanence t WHERE route = 'adoption'", "decision_date"),
     "contacts": ("SELECT child_id, contact_date, source, outcome FROM {s}contacts t", "contact_date"),

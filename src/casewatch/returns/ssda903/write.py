@@ -28,6 +28,10 @@ def _known(col: str, end: str) -> str:
     return f"CASE WHEN {col} <= {end} THEN {col} END"
 
 
+def _bit(col: str) -> str:
+    return f"CASE WHEN {col} THEN '1' WHEN NOT {col} THEN '0' END"
+
+
 def queries(year: int) -> dict[str, str]:
     s, e = _window(year)
     # H5 left the PLACE codes in 2024-25 (K3 took over); an H5 placement still open is reported as K3 from then
@@ -54,6 +58,14 @@ def queries(year: int) -> dict[str, str]:
             SELECT child_id AS CHILD, {dob} AS DOB, in_touch AS IN_TOUCH, activity AS ACTIV,
                    accommodation AS ACCOM
             FROM care_leavers t WHERE birthday BETWEEN {s} AND {e} ORDER BY CHILD""",
+        "oc2": f"""
+            SELECT child_id AS CHILD, {dob} AS DOB, sdq_score AS SDQ_SCORE, sdq_reason AS SDQ_REASON,
+                   {_bit('convicted')} AS CONVICTED, {_bit('health_check')} AS HEALTH_CHECK,
+                   {_bit('immunisations')} AS IMMUNISATIONS, {_bit('teeth_check')} AS TEETH_CHECK,
+                   {_bit('health_assessment')} AS HEALTH_ASSESSMENT, {_bit('substance_misuse')} AS SUBSTANCE_MISUSE,
+                   {_bit('intervention_received')} AS INTERVENTION_RECEIVED,
+                   {_bit('intervention_offered')} AS INTERVENTION_OFFERED
+            FROM cla_health t WHERE year_ending = {e} ORDER BY CHILD""",
         "placed_adoption": f"""
             SELECT child_id AS CHILD, {dob} AS DOB, decision_date AS DATE_PLACED,
                    {_known('decision_reversed_date', e)} AS DATE_PLACED_CEASED,
