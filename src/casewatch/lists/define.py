@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 # SQL macros the lists share (created on the connection by run.py)
 MACROS = """
+CREATE TEMP TABLE IF NOT EXISTS working_dates AS
+    SELECT working_day_no AS no, min(date) AS date FROM calendar WHERE is_working_day GROUP BY 1;
 CREATE OR REPLACE TEMP MACRO add_wd(d, n) AS (
-    SELECT min(k.date) FROM calendar k
-    WHERE k.is_working_day AND k.working_day_no = (SELECT c.working_day_no FROM calendar c WHERE c.date = d) + n);
+    SELECT w.date FROM working_dates w
+    WHERE w.no = (SELECT c.working_day_no FROM calendar c WHERE c.date = d) + n);
 CREATE OR REPLACE TEMP MACRO care_start(child, d) AS coalesce(
     (SELECT max(s.decom) FROM cla_episodes s WHERE s.child_id = child AND s.rne = 'S' AND s.decom <= d),
     (SELECT min(s.decom) FROM cla_episodes s WHERE s.child_id = child));

@@ -24,31 +24,37 @@ action_list(
     name="cp_visits", title="Children on a child protection plan: visit due",
     rule="seen at least every {s[visits][cp_working_days]} working days (local standard)",
     basis="Working Together to Safeguard Children 2023 (frequency set locally and in the plan)",
-    sql="""WITH c AS (
-        SELECT p.child_id, p.start_date,
-          (SELECT max(v.visit_date) FROM visits v WHERE v.child_id = p.child_id AND v.kind = 'CP' AND v.child_seen
-             AND v.visit_date <= {d} AND v.visit_date >= p.start_date) AS seen
-        FROM (""" + ON_CP_PLAN + """) p
-        WHERE p.child_id NOT IN (""" + IN_CARE + """))
-      SELECT child_id, add_wd(coalesce(seen, start_date), {s[visits][cp_working_days]}) AS due_date,
-        CASE WHEN seen IS NULL THEN 'first visit on the plan'
-             ELSE 'CP visit (last seen ' || strftime(seen, '%d/%m/%Y') || ')' END AS what
-      FROM c""",
+    sql="""WITH p AS (
+        SELECT * FROM (""" + ON_CP_PLAN + """) WHERE child_id NOT IN (""" + IN_CARE + """)),
+      last AS (
+        SELECT p.child_id, max(v.visit_date) AS seen FROM p JOIN visits v ON v.child_id = p.child_id
+          AND v.kind = 'CP' AND v.child_seen AND v.visit_date <= {d} AND v.visit_date >= p.start_date
+        GROUP BY p.child_id)
+      SELECT p.child_id, w.date AS due_date,
+        CASE WHEN l.seen IS NULL THEN 'first visit on the plan'
+             ELSE 'CP visit (last seen ' || strftime(l.seen, '%d/%m/%Y') || ')' END AS what
+      FROM p LEFT JOIN last l ON l.child_id = p.child_id
+      JOIN calendar c ON c.date = coalesce(l.seen, p.start_date)
+      JOIN working_dates w ON w.no = c.working_day_no + {s[visits][cp_working_days]}""",
 )
 action_list(
     name="cin_visits", title="Children on a child in need plan: visit due",
     rule="seen at least every {s[visits][cin_working_days]} working days (local standard)",
     basis="Children Act 1989 s17; Working Together 2023 (frequency set locally and in the plan)",
-    sql="""WITH c AS (
-        SELECT n.child_id, min(n.start_date) AS start_date,
-          (SELECT max(v.visit_date) FROM visits v WHERE v.child_id = n.child_id AND v.kind = 'CIN' AND v.child_seen
-             AND v.visit_date <= {d} AND v.visit_date >= min(n.start_date)) AS seen
+    sql="""WITH p AS (
+        SELECT n.child_id, min(n.start_date) AS start_date
         FROM cin_plans n WHERE n.start_date <= {d} AND (n.end_date IS NULL OR n.end_date > {d})
           AND n.child_id NOT IN (""" + IN_CARE + """)
           AND n.child_id NOT IN (SELECT child_id FROM (""" + ON_CP_PLAN + """))
-        GROUP BY n.child_id)
-      SELECT child_id, add_wd(coalesce(seen, start_date), {s[visits][cin_working_days]}) AS due_date,
-        CASE WHEN seen IS NULL THEN 'first visit on the plan'
-             ELSE 'CIN visit (last seen ' || strftime(seen, '%d/%m/%Y') || ')' END AS what
-      FROM c""",
+        GROUP BY n.child_id),
+      last AS (
+        SELECT p.child_id, max(v.visit_date) AS seen FROM p JOIN visits v ON v.child_id = p.child_id
+          AND v.kind = 'CIN' AND v.child_seen AND v.visit_date <= {d} AND v.visit_date >= p.start_date
+        GROUP BY p.child_id)
+      SELECT p.child_id, w.date AS due_date,
+        CASE WHEN l.seen IS NULL THEN 'first visit on the plan'
+             ELSE 'CIN visit (last seen ' || strftime(l.seen, '%d/%m/%Y') || ')' END AS what
+      FROM p LEFT JOIN last l ON l.child_id = p.child_id
+      JOIN calendar c ON c.date = coalesce(l.seen, p.start_date)
+      JOIN working_dates w ON w.no = c.working_day_no + {s[visits][cin_working_days]}""",
 )
