@@ -12,7 +12,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv and install casewatch with its test extras
+VENDOR := src/casewatch/web/static/vendor
+$(VENDOR)/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --silent --no-audit --no-fund
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/govuk
+	cp frontend/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css \
+	   frontend/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(VENDOR)/govuk/
+	cp -r frontend/node_modules/govuk-frontend/dist/govuk/assets $(VENDOR)/govuk/assets
+	cp frontend/node_modules/axe-core/axe.min.js $(VENDOR)/
+	touch $@
+
+setup: $(STAMP) $(VENDOR)/.installed  ## create .venv, install casewatch with its test extras, fetch GOV.UK Frontend (npm)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 system-deps:  ## Debian packages: pdftoppm (poppler-utils) to check PDF pages; Pango and HarfBuzz-subset for WeasyPrint
