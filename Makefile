@@ -25,10 +25,11 @@ $(VENDOR)/.installed: frontend/package.json frontend/package-lock.json
 setup: $(STAMP) $(VENDOR)/.installed  ## create .venv, install casewatch with its test extras, fetch GOV.UK Frontend (npm)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-system-deps:  ## Debian packages: pdftoppm (poppler-utils) to check PDF pages; Pango and HarfBuzz-subset for WeasyPrint
+system-deps:  ## Debian packages: pdftoppm (poppler-utils), Pango and HarfBuzz-subset (WeasyPrint), chromium (browser tests; Playwright never downloads one)
 	@command -v pdftoppm >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils)
 	@ldconfig -p | grep -q libpangoft2 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0)
 	@ldconfig -p | grep -q libharfbuzz-subset || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libharfbuzz-subset0)
+	@command -v /usr/bin/chromium >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
 
 run: setup  ## synthetic council -> DuckDB -> headline figures and the report in var/demo/report (dashboard: issue 7)
 	$(BIN)/casewatch demo --out var/demo
