@@ -34,9 +34,11 @@ def pick(rng: random.Random, codes: list[str], cum_weights: list[float]) -> str:
     return codes[bisect.bisect(cum_weights, rng.random() * cum_weights[-1])]
 
 
-SOURCES = (("1A", 5), ("1B", 3), ("1C", 14), ("1D", 2), ("2A", 5), ("2B", 1), ("3A", 9), ("3B", 2),
-           ("3C", 1), ("3D", 2), ("3E", 1), ("3F", 3), ("4", 1), ("5A", 14), ("5B", 1), ("5C", 1),
-           ("5D", 6), ("6", 3), ("7", 2), ("8", 4), ("9", 12), ("10", 8))
+# Referral sources, per cent of referrals, as England's (DfE Characteristics of children in need 2024:
+# police 29%, schools 21%, health 15%, LA services 14%, individuals 7%, other 12%)
+SOURCES = (("1A", 4), ("1B", 1), ("1C", 1.5), ("1D", 0.5), ("2A", 19), ("2B", 1.5), ("3A", 2.5), ("3B", 2),
+           ("3C", 0.5), ("3D", 1), ("3E", 4), ("3F", 5), ("4", 1.5), ("5A", 6), ("5B", 3), ("5C", 2),
+           ("5D", 3), ("6", 29), ("7", 1.5), ("8", 4), ("9", 2), ("10", 1.5))
 SOURCE_CODES = [s for s, _ in SOURCES]
 SOURCE_WEIGHTS = cumulative(w for _, w in SOURCES)
 NEEDS = (("N1", 55), ("N2", 3), ("N3", 10), ("N4", 17), ("N5", 3), ("N6", 2), ("N7", 1), ("N8", 4),
@@ -98,7 +100,7 @@ class CaseRunner:
         source = source or pick(rng, SOURCE_CODES, SOURCE_WEIGHTS)
         child.last_referral = r
         if force_cla is None and rng.random() < P.REFERRAL_NFA_RATE:
-            close = r + randint(rng, 0, 3)
+            close = r  # no further action: the episode closes the day it opens (CIN census guide; rule 8569Q)
             log.add("referrals", (rid, child.child_id, r, source, True, None, log.cz(close),
                                   "RC8" if close <= log.end else None))
             return log.cz(close)

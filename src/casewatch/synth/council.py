@@ -97,7 +97,7 @@ class Council:
             while self.scheduled and self.scheduled[0][0] <= day:
                 _, _, child = heapq.heappop(self.scheduled)
                 if self._available(child, day):
-                    self.refer(child, day, source="9")
+                    self.refer(child, day)  # a child referred again: from any source (not 'anonymous')
             for area in range(self.size.areas):
                 lam = per_day * P.REFERRALS_PER_10K * 0.94 * self.scenario.referrals(t, area) / self.size.areas
                 for _ in range(poisson(rng, lam)):
