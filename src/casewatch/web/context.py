@@ -1,0 +1,21 @@
+"""Template context: the navigation links this visitor's role may follow (from permissions.RULES), and the
+GOV.UK Frontend files when `make setup` has vendored them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+
+from casewatch.web.permissions import allowed
+from casewatch.web.principal import principal
+
+GOVUK = {"css": "vendor/govuk/govuk-frontend.min.css", "js": "vendor/govuk/govuk-frontend.min.js"}  # `make setup`
+NAV = (("overview", "Overview"), ("teams", "Teams and caseloads"), ("lists", "Action lists"), ("audit", "Audit log"))
+
+
+def navigation(request) -> dict:
+    who = principal(request)
+    links = [{"url": reverse(name), "label": label, "current": request.path == reverse(name)}
+             for name, label in NAV if allowed(name, who.role)]
+    vendored = all((settings.STATIC_ROOT / f).is_file() for f in GOVUK.values())
+    return {"nav": links, "who": who, "govuk": GOVUK if vendored else None}

@@ -1,0 +1,32 @@
+"""The app's own tables (SQLite): who may see what (Profile) and who saw what (AuditEvent)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from casewatch.web.permissions import ROLES
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="casewatch")
+    role = models.CharField(max_length=32, choices=[(r, r) for r in ROLES])
+    teams = models.JSONField(default=list, blank=True)  # team ids (team managers)
+    worker_id = models.CharField(max_length=64, blank=True, default="")  # social workers: their own caseload
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} ({self.role})"
+
+
+class AuditEvent(models.Model):
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    username = models.CharField(max_length=150)  # kept when the account is deleted
+    role = models.CharField(max_length=32, blank=True)
+    action = models.CharField(max_length=32)  # view_child, view_list, export_list, denied_child
+    path = models.CharField(max_length=500)
+    child_id = models.CharField(max_length=64, blank=True, default="")
+    detail = models.CharField(max_length=500, blank=True, default="")
+
+    class Meta:
+        ordering = ["-at", "-id"]

@@ -1,0 +1,56 @@
+"""Who may open which page: the one place, as data. Deny by default.
+
+``RULES`` maps every URL name to the roles allowed and the kind of data the page shows; the permission
+middleware refuses (403, or the login page for anonymous visitors) any URL whose name has no rule here, and
+any role not listed. ``REACH`` says how far each role sees inside the pages it may open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROLES = ("admin", "analyst", "head_of_service", "team_manager", "social_worker", "member")
+ANONYMOUS = "anonymous"
+
+# How far a role reaches into child-level data: all children, its own teams' children, its own caseload, or
+# aggregates only (every figure through casewatch.disclosure).
+REACH = {
+    "admin": "all",
+    "analyst": "all",
+    "head_of_service": "all",
+    "team_manager": "teams",
+    "social_worker": "caseload",
+    "member": "aggregate",
+}
+AGGREGATE_ONLY = frozenset(r for r, reach in REACH.items() if reach == "aggregate")
+
+EVERYONE = frozenset({ANONYMOUS, *ROLES})
+SIGNED_IN = frozenset(ROLES)
+CASEWORK = SIGNED_IN - AGGREGATE_ONLY
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: frozenset[str]
+    data: str  # public | aggregate | workers | rows | child | audit: what the page shows, so how it is scoped
+    audited: bool = False  # every view writes an audit row
+
+
+RULES: dict[str, Rule] = {
+    "login": Rule(EVERYONE, "public"),
+    "static": Rule(EVERYONE, "public"),
+    "govuk_assets": Rule(EVERYONE, "public"),
+    "logout": Rule(SIGNED_IN, "public"),
+    "overview": Rule(SIGNED_IN, "aggregate"),
+    "indicator": Rule(SIGNED_IN, "aggregate"),
+    "teams": Rule(CASEWORK, "workers"),
+    "lists": Rule(CASEWORK, "rows", audited=True),
+    "lists_csv": Rule(CASEWORK, "rows", audited=True),
+    "child": Rule(CASEWORK, "child", audited=True),
+    "audit": Rule(frozenset({"admin"}), "audit"),
+}
+
+
+def allowed(url_name: str | None, role: str) -> bool:
+    rule = RULES.get(url_name or "")
+    return rule is not None and role in rule.roles

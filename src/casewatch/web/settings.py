@@ -1,0 +1,145 @@
+"""Django settings for the casewatch dashboard, built from environment variables (no settings file to edit).
+
+- ``CASEWATCH_DB``: the analytics DuckDB file (opened read-only, never written);
+- ``CASEWATCH_WEB_DB``: the app's own SQLite file (users, roles, sessions, audit log), default ``var/web.sqlite3``;
+- ``CASEWATCH_SECRET_KEY``: the signing key; without it a random key is made once and kept beside the app DB
+  (mode 0600);
+- ``CASEWATCH_INSECURE_COOKIES=1``: cookies without ``Secure``, for plain http on the loopback interface only;
+- ``CASEWATCH_BEHIND_TLS_PROXY=1``: trust ``X-Forwarded-Proto: https`` from a TLS-terminating proxy;
+- ``CASEWATCH_ALLOWED_HOSTS``: comma-separated host names (default: loopback names);
+- ``CASEWATCH_COUNCIL``, ``CASEWATCH_STANDARDS``: the council in a regional database, the local standards file;
+- ``DATABASE_URL``: reserved for PostgreSQL (not built yet: refused rather than ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+HERE = Path(__file__).resolve().parent
+WEB_DB = Path(os.environ.get("CASEWATCH_WEB_DB", "var/web.sqlite3")).resolve()
+
+
+def _secret_key() -> str:
+    key = os.environ.get("CASEWATCH_SECRET_KEY")
+    if key:
+        return key
+    path = WEB_DB.parent / "web-secret-key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+def _databases() -> dict:
+    """The app database: SQLite by default. Extension point: DATABASE_URL (PostgreSQL) is parsed here."""
+    if os.environ.get("DATABASE_URL"):
+        raise ImproperlyConfigured("DATABASE_URL (PostgreSQL) is not supported yet; unset it to use CASEWATCH_WEB_DB")
+    WEB_DB.parent.mkdir(parents=True, exist_ok=True)
+    return {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(WEB_DB)}}
+
+
+SECRET_KEY = _secret_key()
+DEBUG = False
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("CASEWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
+                 if h.strip()]
+CASEWATCH_DB = os.environ.get("CASEWATCH_DB")
+CASEWATCH_COUNCIL = os.environ.get("CASEWATCH_COUNCIL") or None
+CASEWATCH_STANDARDS = os.environ.get("CASEWATCH_STANDARDS") or None
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "axes",
+    "casewatch.web",
+]
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "casewatch.web.middleware.SecurityHeadersMiddleware",
+    "casewatch.web.middleware.PermissionMiddleware",
+    "casewatch.web.middleware.DataErrorMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+ROOT_URLCONF = "casewatch.web.urls"
+WSGI_APPLICATION = "casewatch.web.wsgi.application"
+TEMPLATES = [{
+    "BACKEND": "django.template.backends.django.DjangoTemplates",
+    "DIRS": [],
+    "APP_DIRS": True,
+    "OPTIONS": {"context_processors": ["django.template.context_processors.request",
+                                       "django.contrib.auth.context_processors.auth",
+                                       "casewatch.web.context.navigation"]},
+}]
+DATABASES = _databases()
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+STATIC_URL = "/static/"
+STATIC_ROOT = HERE / "static"
+USE_TZ = True
+TIME_ZONE = "Europe/London"
+LANGUAGE_CODE = "en-gb"
+
+# --- authentication --------------------------------------------------------------------------------------------
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "overview"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "casewatch/locked.html"
+AXES_VERBOSE = False
+
+# --- sessions, cookies, headers ----------------------------------------------------------------------------------
+_SECURE = os.environ.get("CASEWATCH_INSECURE_COOKIES") != "1"
+SESSION_COOKIE_SECURE = _SECURE
+CSRF_COOKIE_SECURE = _SECURE
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 30 * 60  # 30 minutes idle ...
+SESSION_SAVE_EVERY_REQUEST = True  # ... renewed by every request
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_HSTS_SECONDS = 31536000 if _SECURE else 0  # sent over https only
+if os.environ.get("CASEWATCH_BEHIND_TLS_PROXY") == "1":  # a TLS-terminating proxy in front: trust its header
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- logging: never a child id in a log line ---------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "casewatch.web.logfilter.RedactIdentifiers"}},
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"], "formatter": "plain"}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
+}

@@ -1,0 +1,19 @@
+"""URL names are the keys of permissions.RULES: a URL added here without a rule there is refused to everyone."""
+
+from django.urls import path
+
+from casewatch.web.views import admin, auth, casework, children, figures
+
+urlpatterns = [
+    path("login/", auth.Login.as_view(), name="login"),
+    path("logout/", auth.logout, name="logout"),
+    path("", figures.overview, name="overview"),
+    path("indicators/<str:ind_id>/", figures.indicator, name="indicator"),
+    path("teams/", casework.teams, name="teams"),
+    path("lists/", casework.lists, name="lists"),
+    path("lists/export.csv", casework.lists_csv, name="lists_csv"),
+    path("children/<str:child_id>/", children.child, name="child"),
+    path("audit/", admin.audit, name="audit"),
+    path("static/<path:path>", admin.static, name="static"),
+    path("assets/<path:path>", admin.govuk_assets, name="govuk_assets"),
+]

@@ -1,0 +1,64 @@
+"""Teams and caseloads, and the action lists (page and CSV export): child- and worker-level, scoped."""
+
+from __future__ import annotations
+
+import csv
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from casewatch.lists.define import LISTS
+from casewatch.web import casework
+from casewatch.web.audit import record
+from casewatch.web.principal import principal
+from casewatch.web.source import current
+
+FIELDS = ("list", "child", "team", "worker", "what", "due_date", "days_overdue", "rule", "basis")
+
+
+def teams(request):
+    who = principal(request)
+    src = current()
+    ctx, data = casework.caseloads(src, who)
+    names = casework.team_names(src)
+    for w in data["workers"]:
+        w["team_name"] = names.get(w["team"], w["team"])
+    return render(request, "casewatch/teams.html", {"ctx": ctx, **data})
+
+
+def _filters(request) -> dict:
+    names = [n for n in request.GET.getlist("list") if n in LISTS]
+    return {"names": names, "team": request.GET.get("team") or None, "worker": request.GET.get("worker") or None}
+
+
+def lists(request):
+    who = principal(request)
+    f = _filters(request)
+    src = current()
+    ctx, rows = casework.action_rows(src, who, f["names"], f["team"], f["worker"])
+    record(request, "view_list", detail=f"{len(rows)} rows")
+    teams = {k: v for k, v in casework.team_names(src).items() if who.reach == "all" or k in who.teams}
+    return render(request, "casewatch/lists.html", {
+        "ctx": ctx, "rows": rows, "filters": f, "lists": list(LISTS), "teams": teams,
+        "query": request.GET.urlencode()})
+
+
+def _cell(value):
+    """No spreadsheet formulas from data: text starting =, +, -, @ is quoted."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def lists_csv(request):
+    who = principal(request)
+    f = _filters(request)
+    ctx, rows = casework.action_rows(current(), who, f["names"], f["team"], f["worker"])
+    record(request, "export_list", detail=f"{len(rows)} rows as CSV")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="actions-{ctx.data_to.isoformat()}.csv"'
+    w = csv.writer(response, lineterminator="\n")
+    w.writerow(FIELDS)
+    for r in rows:
+        w.writerow([_cell(r[k]) for k in FIELDS])
+    return response
