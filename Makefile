@@ -31,8 +31,9 @@ system-deps:  ## Debian packages: pdftoppm (poppler-utils), Pango and HarfBuzz-s
 	@ldconfig -p | grep -q libharfbuzz-subset || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libharfbuzz-subset0)
 	@command -v /usr/bin/chromium >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
 
-run: setup  ## synthetic council -> DuckDB -> headline figures and the report in var/demo/report (dashboard: issue 7)
+run: setup  ## synthetic council -> DuckDB -> headline figures, the report in var/demo/report, the dashboard on http://127.0.0.1:8000
 	$(BIN)/casewatch demo --out var/demo
+	CASEWATCH_WEB_DB=$(CURDIR)/var/demo/web.sqlite3 $(BIN)/casewatch serve --db var/demo/casewatch.duckdb --demo-accounts
 
 demo: run
 

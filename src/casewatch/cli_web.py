@@ -17,14 +17,31 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     p.add_argument("--db", required=True, help="the analytics database (DuckDB)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--demo-accounts", action="store_true",
+                   help="create one account per role (synthetic council on loopback only) and print them")
 
     def run_serve(args: argparse.Namespace) -> int:
+        import os
         from pathlib import Path
 
-        from casewatch.web.server import serve
+        from casewatch.web.server import LOOPBACK, serve, setup
 
         if not Path(args.db).is_file():
             raise user_error(f"{args.db}: no such database")
+        if args.demo_accounts:
+            if args.host not in LOOPBACK:
+                raise user_error("--demo-accounts is for a synthetic council on loopback only")
+            os.environ.setdefault("CASEWATCH_INSECURE_COOKIES", "1")
+            setup(args.db)
+            from casewatch.web.users import DEMO_PASSWORD, AccountError, demo_accounts
+
+            try:
+                accounts = demo_accounts(args.db)
+            except AccountError as exc:
+                raise user_error(str(exc)) from None
+            out.print(f"demo accounts (password {DEMO_PASSWORD}; demo data only):", markup=False)
+            for name, role, scope in accounts:
+                out.print(f"  {name:22} {role:16} {scope}", markup=False)
         err.print(f"casewatch: serving http://{args.host}:{args.port}/ (Ctrl-C to stop)", markup=False)
         try:
             serve(args.db, args.host, args.port)

@@ -40,7 +40,9 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
         hosts = os.environ.get("CASEWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
         os.environ["CASEWATCH_ALLOWED_HOSTS"] = f"{hosts},{host}"
     setup(db)
-    from django.core.servers.basehttp import run
+    from django.core.servers.basehttp import WSGIServer, run
     from django.core.wsgi import get_wsgi_application
+
+    WSGIServer.request_queue_size = 128  # Django's 10 resets connections when many people sign in at once
 
     run(host, port, get_wsgi_application(), ipv6=":" in host, threading=True)

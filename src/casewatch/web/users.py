@@ -35,3 +35,36 @@ def add_user(username: str, role: str, password: str, teams: list[str] | None = 
         user.save()
         Profile.objects.create(user=user, role=role, teams=list(teams or []), worker_id=worker or "")
     return user
+
+
+DEMO_PASSWORD = "open-sesame-synthetic-2026"
+
+
+def demo_accounts(db_path: str) -> list[tuple[str, str, str]]:
+    """One account per role on a synthetic council (refused for any other data): the team manager of the team
+    with the most cases on the data's last day, and a social worker in it. Existing demo accounts are kept.
+    Returns (username, role, scope)."""
+    from casewatch.measures.scope import attach
+
+    con = attach(db_path)
+    try:
+        councils = [r[0] for r in con.execute("SELECT council_id FROM db.councils").fetchall()]
+        if not councils or not all(c.startswith("X") for c in councils):
+            raise AccountError("demo accounts are only for a synthetic council (council codes X01...)")
+        team, worker = con.execute("""
+            SELECT coalesce(a.team_id, w.team_id) AS team, arg_max(a.worker_id, 1) AS worker
+            FROM db.allocations a JOIN db.workers w USING (worker_id), (SELECT max(data_to) AS d FROM db.councils) x
+            WHERE a.start_date <= x.d AND (a.end_date IS NULL OR a.end_date > x.d)
+            GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""").fetchone()
+    finally:
+        con.close()
+    User = get_user_model()
+    made = []
+    for role in ROLES:
+        name = f"demo_{role}"
+        scope = {"team_manager": f"team {team}", "social_worker": f"worker {worker}"}.get(role, "")
+        if not User.objects.filter(username=name).exists():
+            add_user(name, role, DEMO_PASSWORD, teams=[team] if role == "team_manager" else None,
+                     worker=worker if role == "social_worker" else "")
+        made.append((name, role, scope))
+    return made

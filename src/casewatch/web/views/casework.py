@@ -31,6 +31,9 @@ def _filters(request) -> dict:
     return {"names": names, "team": request.GET.get("team") or None, "worker": request.GET.get("worker") or None}
 
 
+PAGE = 100  # rows a page shows: a long list is read a page at a time (and renders quickly)
+
+
 def lists(request):
     who = principal(request)
     f = _filters(request)
@@ -38,9 +41,24 @@ def lists(request):
     ctx, rows = casework.action_rows(src, who, f["names"], f["team"], f["worker"])
     record(request, "view_list", detail=f"{len(rows)} rows")
     teams = {k: v for k, v in casework.team_names(src).items() if who.reach == "all" or k in who.teams}
+    pages = max(1, -(-len(rows) // PAGE))
+    try:
+        page = min(max(1, int(request.GET.get("page", "1"))), pages)
+    except ValueError:
+        page = 1
+    query = request.GET.copy()
+    query.pop("page", None)
+
+    def link(n: int) -> str:
+        q = query.copy()
+        q["page"] = str(n)
+        return q.urlencode()
+
     return render(request, "casewatch/lists.html", {
-        "ctx": ctx, "rows": rows, "filters": f, "lists": list(LISTS), "teams": teams,
-        "query": request.GET.urlencode()})
+        "ctx": ctx, "rows": rows[(page - 1) * PAGE: page * PAGE], "total": len(rows), "page": page,
+        "pages": pages, "first": (page - 1) * PAGE + 1 if rows else 0, "last": min(page * PAGE, len(rows)),
+        "prev": link(page - 1) if page > 1 else None, "next": link(page + 1) if page < pages else None,
+        "filters": f, "lists": list(LISTS), "teams": teams, "query": query.urlencode()})
 
 
 def _cell(value):

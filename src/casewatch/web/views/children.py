@@ -14,12 +14,23 @@ from casewatch.web.source import current
 
 def child(request, child_id: str):
     who = principal(request)
-    with current().connect() as (con, ctx):
-        if not chronology.may_open(con, who, child_id, ctx.data_to):
-            record(request, "denied_child", child_id=child_id)
-            raise PermissionDenied
-        if not chronology.exists(con, child_id):
-            raise Http404("no such child")
-        data = chronology.timeline(con, child_id)
+    src = current()
+
+    def check() -> tuple[bool, bool]:
+        with src.connect() as (con, ctx):
+            return chronology.may_open(con, who, child_id, ctx.data_to), chronology.exists(con, child_id)
+
+    def build() -> dict:
+        with src.connect() as (con, _ctx):
+            return chronology.timeline(con, child_id)
+
+    # both are cached until the analytics file changes: a chronology is read many times in a morning
+    allowed, found = src.memo(("child-access", child_id, who.role, who.teams, who.worker), check)
+    if not allowed:
+        record(request, "denied_child", child_id=child_id)
+        raise PermissionDenied
+    if not found:
+        raise Http404("no such child")
+    data = src.memo(("child-timeline", child_id), build)
     record(request, "view_child", child_id=child_id)
-    return render(request, "casewatch/child.html", {"ctx": ctx, **data})
+    return render(request, "casewatch/child.html", {"ctx": src.context(), **data})
