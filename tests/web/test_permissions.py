@@ -27,7 +27,8 @@ def test_every_url_has_a_rule():
 
 def _url(name: str, world) -> str:
     kwargs = {"indicator": {"ind_id": world.indicator}, "child": {"child_id": world.child},
-              "static": {"path": "casewatch/app.css"}, "govuk_assets": {"path": GOVUK_ASSET}}.get(name, {})
+              "static": {"path": "casewatch/app.css"}, "govuk_assets": {"path": GOVUK_ASSET},
+              "report_file": {"audience": "public", "fmt": "html"}}.get(name, {})
     return reverse(name, kwargs=kwargs)
 
 

@@ -6,7 +6,11 @@ them); for an aggregate-only role every figure passes through casewatch.disclosu
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from casewatch.disclosure import SUPPRESSED, public_figure
 from casewatch.measures.catalogue import all_indicators
@@ -93,7 +97,41 @@ def detail(src: Source, ind_id: str, public: bool) -> dict:
                               "numerator": _count_text(f.numerator), "denominator": _count_text(f.denominator),
                               "outside": (f.limits or {}).get("outside")})
         teams.sort(key=lambda t: t["name"] or "")
-    return {"ctx": ctx, "ind": ind, "periods": periods, "teams": teams}
+    chart = src.memo(("chart", ind_id, public),
+                     lambda: trend_chart(ind, [(p["period_end"].isoformat(), p["value"]) for p in periods], ends))
+    return {"ctx": ctx, "ind": ind, "periods": periods, "teams": teams, "chart": chart}
+
+
+_STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*')""", re.IGNORECASE)
+
+
+def safe_svg(svg: str) -> str | None:
+    """The SVG as the page's CSP allows it: style attributes stripped; None if it holds script, event handlers,
+    a <style> element or outside references."""
+    svg = _STYLE_ATTR.sub("", svg)
+    lowered = svg.lower()
+    if any(bad in lowered for bad in ("<script", "<style", "javascript:", "<foreignobject", "xlink:href=\"http",
+                                      "href=\"http")) or re.search(r"\son[a-z]+\s*=", lowered):
+        return None
+    return svg
+
+
+def trend_chart(ind, series: list[tuple[str, object]], ends: list[date]) -> dict | None:
+    """The indicator's trend against England as inline SVG, with its alt text. ``series`` holds the figures as
+    the page shows them (disclosure-controlled for members: suppressed years are left out, never charted)."""
+    from casewatch import benchmarks
+    from casewatch.outputs.charts import trend, unit_label
+
+    england = benchmarks.series(ind.id, "E92000001") if benchmarks.published(ind.id) else []
+    england = [(y, v) for y, v in england if y > ends[0].year - 1]
+    svg, alt = trend(series, england, ind.title, unit_label(ind.unit))
+    if not svg:
+        return None
+    svg = safe_svg(svg)
+    if svg is None:
+        return None
+    svg = svg.replace("<svg", f'<svg role="img" aria-label="{escape(alt)}" focusable="false"', 1)
+    return {"svg": mark_safe(svg), "alt": alt}  # noqa: S308 (made by vl-convert from figures, checked above)
 
 
 def _count_text(v) -> str:

@@ -27,6 +27,15 @@ AGGREGATE_ONLY = frozenset(r for r, reach in REACH.items() if reach == "aggregat
 EVERYONE = frozenset({ANONYMOUS, *ROLES})
 SIGNED_IN = frozenset(ROLES)
 CASEWORK = SIGNED_IN - AGGREGATE_ONLY
+ANALYSIS = frozenset({"admin", "analyst", "head_of_service"})  # the whole service's data quality and reports
+
+# Which roles may download which audience's report (the URL rule lets every signed-in role reach the view, which
+# then refuses an audience not listed here): the internal report has team breakdowns and unrounded figures.
+REPORT_AUDIENCES: dict[str, frozenset[str]] = {
+    "internal": ANALYSIS,
+    "public": SIGNED_IN,
+}
+REPORT_FORMATS = ("html", "pdf", "xlsx")
 
 
 @dataclass(frozen=True)
@@ -46,11 +55,19 @@ RULES: dict[str, Rule] = {
     "teams": Rule(CASEWORK, "workers"),
     "lists": Rule(CASEWORK, "rows", audited=True),
     "lists_csv": Rule(CASEWORK, "rows", audited=True),
+    "lists_xlsx": Rule(CASEWORK, "rows", audited=True),
     "child": Rule(CASEWORK, "child", audited=True),
     "audit": Rule(frozenset({"admin"}), "audit"),
+    "loads": Rule(ANALYSIS, "aggregate"),  # counts of loads, issues and quarantined rows: never the rows
+    "reports": Rule(SIGNED_IN, "aggregate"),
+    "report_file": Rule(SIGNED_IN, "aggregate", audited=True),  # audience checked against REPORT_AUDIENCES
 }
 
 
 def allowed(url_name: str | None, role: str) -> bool:
     rule = RULES.get(url_name or "")
     return rule is not None and role in rule.roles
+
+
+def report_allowed(audience: str, role: str) -> bool:
+    return role in REPORT_AUDIENCES.get(audience, frozenset())

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from casewatch.web.views import admin, auth, casework, children, figures
+from casewatch.web.views import admin, auth, casework, children, figures, loads, reports
 
 urlpatterns = [
     path("login/", auth.Login.as_view(), name="login"),
@@ -12,6 +12,10 @@ urlpatterns = [
     path("teams/", casework.teams, name="teams"),
     path("lists/", casework.lists, name="lists"),
     path("lists/export.csv", casework.lists_csv, name="lists_csv"),
+    path("lists/export.xlsx", casework.lists_xlsx, name="lists_xlsx"),
+    path("loads/", loads.loads, name="loads"),
+    path("reports/", reports.reports, name="reports"),
+    path("reports/<str:audience>/<str:fmt>/", reports.report_file, name="report_file"),
     path("children/<str:child_id>/", children.child, name="child"),
     path("audit/", admin.audit, name="audit"),
     path("static/<path:path>", admin.static, name="static"),
