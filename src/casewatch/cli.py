@@ -137,7 +137,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
         if council_id not in dict(known):
             raise UserError(f"no council {council_id!r} here ({', '.join(c for c, _ in known)})")
         data_to = con.execute("SELECT data_to FROM councils WHERE council_id = ?", [council_id]).fetchone()[0]
-        period_end = args.period_end or _last_31_march(data_to)
+        from casewatch.measures.run import last_31_march
+
+        period_end = args.period_end or last_31_march(data_to)
         if period_end > data_to:
             raise UserError(f"the data runs to {data_to}; figures at {period_end} cannot be known yet")
         figures = headline(con, period_end, council_id)
@@ -157,10 +159,6 @@ def cmd_summary(args: argparse.Namespace) -> int:
         table.add_row("largest caseload", f"{max(loads):,}")
     out.print(table)
     return 0
-
-
-def _last_31_march(d: date) -> date:
-    return date(d.year if (d.month, d.day) >= (3, 31) else d.year - 1, 3, 31)
 
 
 # --- schema ----------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from casewatch.lists.define import LISTS
+from casewatch.outputs.xlsx import safe_text
 from casewatch.web import casework
 from casewatch.web.audit import record
 from casewatch.web.principal import principal
@@ -63,10 +64,8 @@ def lists(request):
 
 
 def _cell(value):
-    """No spreadsheet formulas from data: text starting =, +, -, @ is quoted."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """No spreadsheet formulas from data: text starting =, +, -, @ is quoted (outputs.xlsx.safe_text)."""
+    return safe_text(value) if isinstance(value, str) else value
 
 
 def lists_csv(request):
