@@ -58,3 +58,14 @@ def test_lists_xlsx(councils, tmp_path, capsys):
     sheet = openpyxl.load_workbook(path).active
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["list", "child", "team"] and sheet.max_row >= 2
+
+
+def test_lists_xlsx_writes_no_formula_from_data(tmp_path):
+    import openpyxl
+
+    from casewatch.cli_lists import FIELDS, _xlsx
+    row = dict.fromkeys(FIELDS, "x") | {"child": "=HYPERLINK(\"http://x\")", "what": "+1", "days_overdue": 3}
+    _xlsx(str(tmp_path / "a.xlsx"), [row], date(2025, 3, 31))
+    cells = [c.value for c in openpyxl.load_workbook(tmp_path / "a.xlsx").active[2]]
+    assert cells[FIELDS.index("child")] == "'=HYPERLINK(\"http://x\")"
+    assert cells[FIELDS.index("what")] == "'+1" and cells[FIELDS.index("days_overdue")] == 3
