@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system-deps run demo test lint bench bench-peers clean
+.PHONY: setup system-deps run demo test test-postgres lint bench bench-peers clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,12 @@ $(VENDOR)/.installed: frontend/package.json frontend/package-lock.json
 setup: $(STAMP) $(VENDOR)/.installed  ## create .venv, install casewatch with its test extras, fetch GOV.UK Frontend (npm)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-system-deps:  ## Debian packages: pdftoppm (poppler-utils), Pango and HarfBuzz-subset (WeasyPrint), chromium (browser tests; Playwright never downloads one)
+system-deps:  ## Debian packages: pdftoppm (poppler-utils), Pango and HarfBuzz-subset (WeasyPrint), chromium (browser tests; Playwright never downloads one), postgresql (the app database's second backend, tested)
 	@command -v pdftoppm >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils)
 	@ldconfig -p | grep -q libpangoft2 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0)
 	@ldconfig -p | grep -q libharfbuzz-subset || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libharfbuzz-subset0)
 	@command -v /usr/bin/chromium >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq postgresql)
 
 run: setup  ## synthetic council -> DuckDB -> headline figures, the report in var/demo/report, the dashboard on http://127.0.0.1:8000
 	$(BIN)/casewatch demo --out var/demo
@@ -40,8 +41,14 @@ demo: run
 lint: setup
 	$(BIN)/ruff check src tests bench tools
 
-test: setup system-deps lint  ## the whole suite; pytest's "no tests collected" (exit 5) fails the build
+test: setup system-deps lint  ## the whole suite (app database in SQLite), then the web tests again on PostgreSQL; pytest's "no tests collected" (exit 5) fails the build
 	$(BIN)/pytest -q -p no:cacheprovider
+	$(MAKE) --no-print-directory test-postgres
+
+test-postgres: setup system-deps  ## the web tests (but the browser journey) with the app database in a throwaway PostgreSQL on loopback
+	@url=$$($(BIN)/python tools/pg_cluster.py start var/pg) && \
+	  DATABASE_URL="$$url" $(BIN)/pytest -q -p no:cacheprovider tests/web --ignore=tests/web/test_browser.py; \
+	  rc=$$?; $(BIN)/python tools/pg_cluster.py stop var/pg; exit $$rc
 
 bench: setup  ## speed and memory figures (docs/performance.md)
 	$(BIN)/python bench/synth_load.py --size large

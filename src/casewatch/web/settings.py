@@ -2,13 +2,14 @@
 
 - ``CASEWATCH_DB``: the analytics DuckDB file (opened read-only, never written);
 - ``CASEWATCH_WEB_DB``: the app's own SQLite file (users, roles, sessions, audit log), default ``var/web.sqlite3``;
+  its folder also holds the generated signing key and the report cache, whichever database the app uses;
 - ``CASEWATCH_SECRET_KEY``: the signing key; without it a random key is made once and kept beside the app DB
   (mode 0600);
 - ``CASEWATCH_INSECURE_COOKIES=1``: cookies without ``Secure``, for plain http on the loopback interface only;
 - ``CASEWATCH_BEHIND_TLS_PROXY=1``: trust ``X-Forwarded-Proto: https`` from a TLS-terminating proxy;
 - ``CASEWATCH_ALLOWED_HOSTS``: comma-separated host names (default: loopback names);
 - ``CASEWATCH_COUNCIL``, ``CASEWATCH_STANDARDS``: the council in a regional database, the local standards file;
-- ``DATABASE_URL``: reserved for PostgreSQL (not built yet: refused rather than ignored).
+- ``DATABASE_URL``: ``postgresql://user:password@host:port/name``: the app database in PostgreSQL instead.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -38,9 +40,9 @@ def _secret_key() -> str:
 
 
 def _databases() -> dict:
-    """The app database: SQLite by default. Extension point: DATABASE_URL (PostgreSQL) is parsed here."""
+    """The app database: SQLite (``CASEWATCH_WEB_DB``) by default, PostgreSQL when ``DATABASE_URL`` says so."""
     if os.environ.get("DATABASE_URL"):
-        raise ImproperlyConfigured("DATABASE_URL (PostgreSQL) is not supported yet; unset it to use CASEWATCH_WEB_DB")
+        return {"default": postgres_settings(os.environ["DATABASE_URL"])}
     WEB_DB.parent.mkdir(parents=True, exist_ok=True)
     # many people signing in at once write sessions and login records together: WAL lets readers go on while one
     # writes, IMMEDIATE transactions queue writers instead of failing with "database is locked", and the timeout
@@ -48,6 +50,32 @@ def _databases() -> dict:
     return {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(WEB_DB),
                         "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
                                     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}}}
+
+
+def postgres_settings(url: str) -> dict:
+    """Django's settings for ``postgresql://user:password@host:port/name?sslmode=...`` (``postgres://`` too).
+
+    The password may be percent-encoded; query parameters (sslmode, connect_timeout, ...) go to libpq as given.
+    One connection per request (``CONN_MAX_AGE`` 0): the threaded server runs each request in a new thread, where a
+    kept connection would never be reused, only leaked. The URL itself never reaches a log or an error.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgres", "postgresql"):
+        raise ImproperlyConfigured(f"DATABASE_URL: the scheme must be postgresql://, not {parts.scheme or 'none'}://")
+    name = unquote(parts.path.lstrip("/"))
+    if not name or not parts.hostname:
+        raise ImproperlyConfigured("DATABASE_URL: give a host and a database name, "
+                                   "e.g. postgresql://casewatch:PASSWORD@127.0.0.1:5432/casewatch")
+    try:
+        port = parts.port
+    except ValueError as e:
+        raise ImproperlyConfigured("DATABASE_URL: the port is not a number") from e
+    options = dict(parse_qsl(parts.query))
+    options.setdefault("connect_timeout", "10")
+    return {"ENGINE": "django.db.backends.postgresql", "NAME": name,
+            "USER": unquote(parts.username or ""), "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname, "PORT": str(port or ""), "CONN_MAX_AGE": 0,
+            "OPTIONS": options}
 
 
 SECRET_KEY = _secret_key()
