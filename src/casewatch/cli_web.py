@@ -1,4 +1,4 @@
-"""`casewatch serve` (the dashboard) and `casewatch users add` (its accounts).
+"""`casewatch serve` (the dashboard) and `casewatch users add|list|set-role|disable|enable|password` (its accounts).
 
 Also runnable on its own: ``python -m casewatch.cli_web serve --db FILE``.
 """
@@ -61,25 +61,93 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     a.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
 
     def run_add(args: argparse.Namespace) -> int:
-        from casewatch.web.server import setup
+        from casewatch.web.users import add_user
 
-        setup()
-        from casewatch.web.users import AccountError, add_user
-
-        if args.password_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
-        else:
-            password = getpass.getpass("Password: ")
-            if password != getpass.getpass("Again: "):
-                raise user_error("the passwords differ")
-        try:
-            add_user(args.username, args.role, password, args.teams, args.worker)
-        except AccountError as exc:
-            raise user_error(str(exc)) from None
+        _account(user_error, add_user, args.username, args.role, _password(args, user_error), args.teams, args.worker)
         out.print(f"created {args.username} ({args.role})", markup=False)
         return 0
 
     a.set_defaults(func=run_add)
+
+    ls = usub.add_parser("list", help="every account: role, scope, active, last sign-in")
+
+    def run_list(args: argparse.Namespace) -> int:
+        from casewatch.web.users import list_users
+
+        rows = _account(user_error, list_users)
+        out.print(f"{'username':22} {'role':16} {'active':6} {'last sign-in':17} scope", markup=False)
+        for r in rows:
+            scope = " ".join([*(f"team {t}" for t in r["teams"]), *([f"worker {r['worker']}"] if r["worker"] else [])])
+            last = r["last_login"].strftime("%Y-%m-%d %H:%M") if r["last_login"] else "never"
+            out.print(f"{r['username']:22} {r['role'] or '(none)':16} {'yes' if r['active'] else 'no':6} "
+                      f"{last:17} {scope}", markup=False)
+        return 0
+
+    ls.set_defaults(func=run_list)
+
+    r = usub.add_parser("set-role", help="change an account's role and scope (its sessions end)")
+    r.add_argument("username")
+    r.add_argument("--role", required=True, choices=ROLES)
+    r.add_argument("--team", action="append", dest="teams", default=[], help="a team id (team managers; repeatable)")
+    r.add_argument("--worker", default="", help="the worker id (social workers)")
+
+    def run_role(args: argparse.Namespace) -> int:
+        from casewatch.web.users import set_role
+
+        _account(user_error, set_role, args.username, args.role, args.teams, args.worker)
+        out.print(f"{args.username} is now {args.role}", markup=False)
+        return 0
+
+    r.set_defaults(func=run_role)
+
+    for verb, active, what in (("disable", False, "refuse sign-in and end its sessions now"),
+                               ("enable", True, "allow sign-in again")):
+        d = usub.add_parser(verb, help=f"{what} (the audit log keeps its rows)")
+        d.add_argument("username")
+
+        def run_active(args: argparse.Namespace, active: bool = active, verb: str = verb) -> int:
+            from casewatch.web.users import set_active
+
+            _account(user_error, set_active, args.username, active)
+            out.print(f"{args.username} {verb}d", markup=False)
+            return 0
+
+        d.set_defaults(func=run_active)
+
+    pw = usub.add_parser("password", help="set a new password (its sessions end)")
+    pw.add_argument("username")
+    pw.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+
+    def run_password(args: argparse.Namespace) -> int:
+        from casewatch.web.users import reset_password
+
+        _account(user_error, reset_password, args.username, _password(args, user_error))
+        out.print(f"new password set for {args.username}", markup=False)
+        return 0
+
+    pw.set_defaults(func=run_password)
+
+
+def _password(args: argparse.Namespace, user_error) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("Password: ")
+    if password != getpass.getpass("Again: "):
+        raise user_error("the passwords differ")
+    return password
+
+
+def _account(user_error, action, *args):
+    """Set Django up (migrations applied) and run an account action; its AccountError becomes a user error."""
+    from casewatch.web.server import setup
+
+    setup()
+    from casewatch.web.users import AccountError
+
+    try:
+        return action(*args)
+    except AccountError as exc:
+        raise user_error(str(exc)) from None
 
 
 def main(argv: list[str] | None = None) -> int:

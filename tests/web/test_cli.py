@@ -95,3 +95,65 @@ def test_serve_answers_login(world, tmp_path):
             proc.wait()
     log = proc.stdout.read().decode()
     assert "/children/X/" not in log
+
+
+def test_account_lifecycle_ends_sessions_and_is_audited(world):
+    """set-role, disable, enable and password each take effect at once: the account's open session ends."""
+    import pytest
+    from django.test import Client
+
+    from casewatch.web.models import AuditEvent
+
+    password, new_password = "a-long-enough-pass-phrase-42", "another-long-pass-phrase-43"
+    assert _run(["users", "add", "cli_life", "--role", "analyst", "--password-stdin"], password + "\n") == 0
+    browser = Client()
+
+    def signed_in() -> bool:
+        return browser.get("/").status_code == 200
+
+    def sign_in(with_password: str) -> bool:
+        return browser.post("/login/", {"username": "cli_life", "password": with_password}).status_code == 302
+
+    assert sign_in(password) and signed_in()
+
+    assert _run(["users", "set-role", "cli_life", "--role", "team_manager", "--team", world.team]) == 0
+    profile = get_user_model().objects.get(username="cli_life").casewatch
+    assert (profile.role, profile.teams) == ("team_manager", [world.team])
+    assert not signed_in()
+
+    assert sign_in(password) and signed_in()
+    assert _run(["users", "disable", "cli_life"]) == 0
+    assert not signed_in()
+    assert not sign_in(password)
+    assert _run(["users", "enable", "cli_life"]) == 0
+    assert sign_in(password) and signed_in()
+
+    assert _run(["users", "password", "cli_life", "--password-stdin"], new_password + "\n") == 0
+    assert not signed_in()
+    assert not sign_in(password)
+    assert sign_in(new_password) and signed_in()
+
+    events = list(AuditEvent.objects.filter(detail__startswith="cli_life:").order_by("id")
+                  .values_list("action", "detail"))
+    assert events == [("account_add", "cli_life: analyst"),
+                      ("account_role", f"cli_life: team_manager teams {world.team}"),
+                      ("account_disable", "cli_life: disabled"), ("account_enable", "cli_life: enabled"),
+                      ("account_password", "cli_life: password reset")]
+    assert all(a.username.startswith("cli:") for a in AuditEvent.objects.filter(detail__startswith="cli_life:"))
+    with pytest.raises(UserError, match="no user 'nobody'"):
+        _run(["users", "disable", "nobody"])
+
+
+def test_users_list_shows_roles_scopes_and_state(world):
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command", required=True)
+    buffer = io.StringIO()
+    out = Console(file=buffer, width=200)
+    cli_web.add_parser(sub, out, out, UserError, str)
+    args = parser.parse_args(["users", "list"])
+    assert args.func(args) == 0
+    lines = {line.split()[0]: line.split() for line in buffer.getvalue().splitlines()[1:]}
+    tm = next(u for u in get_user_model().objects.filter(casewatch__role="team_manager").order_by("username"))
+    assert lines[tm.username][1:3] == ["team_manager", "yes"]
+    assert f"team {tm.casewatch.teams[0]}" in " ".join(lines[tm.username])
+    assert len(lines) == get_user_model().objects.count()

@@ -1,13 +1,17 @@
-"""Accounts: create a user with a role (and teams or a worker id) — what ``casewatch users add`` does."""
+"""Accounts: create, list, change the role of, disable, enable and reset the password of a user — what
+``casewatch users ...`` does. Every change is written to the audit log, by the operating-system account that ran it."""
 
 from __future__ import annotations
 
+import getpass
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from casewatch.web.models import Profile
+from casewatch.web.models import AuditEvent, Profile
 from casewatch.web.permissions import ROLES
 
 
@@ -15,26 +19,114 @@ class AccountError(Exception):
     """The account cannot be created as asked."""
 
 
-def add_user(username: str, role: str, password: str, teams: list[str] | None = None, worker: str = ""):
+def _check_scope(role: str, teams: list[str] | None, worker: str) -> None:
     if role not in ROLES:
         raise AccountError(f"no role {role!r}; the roles are {', '.join(ROLES)}")
     if role == "team_manager" and not teams:
         raise AccountError("a team_manager needs at least one --team")
     if role == "social_worker" and not worker:
         raise AccountError("a social_worker needs --worker (their worker id)")
-    User = get_user_model()
-    if User.objects.filter(username=username).exists():
-        raise AccountError(f"a user {username!r} already exists")
-    user = User(username=username, is_staff=False, is_superuser=False)
+
+
+def _set_password(user, password: str) -> None:
     try:
         validate_password(password, user)
     except ValidationError as exc:
         raise AccountError("; ".join(exc.messages)) from None
     user.set_password(password)
+
+
+def _audit(action: str, user, detail: str) -> None:
+    AuditEvent.objects.create(username=f"cli:{_os_user()}", role="", action=action, path="casewatch users",
+                              detail=f"{user.get_username()}: {detail}"[:500])
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _get(username: str):
+    try:
+        return get_user_model().objects.select_related("casewatch").get(username=username)
+    except ObjectDoesNotExist:
+        raise AccountError(f"no user {username!r}") from None
+
+
+def add_user(username: str, role: str, password: str, teams: list[str] | None = None, worker: str = ""):
+    _check_scope(role, teams, worker)
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        raise AccountError(f"a user {username!r} already exists")
+    user = User(username=username, is_staff=False, is_superuser=False)
+    _set_password(user, password)
     with transaction.atomic():
         user.save()
         Profile.objects.create(user=user, role=role, teams=list(teams or []), worker_id=worker or "")
+        _audit("account_add", user, _scope(role, teams, worker))
     return user
+
+
+def _scope(role: str, teams: list[str] | None, worker: str) -> str:
+    return role + (f" teams {','.join(teams)}" if teams else "") + (f" worker {worker}" if worker else "")
+
+
+def list_users() -> list[dict]:
+    """Every account: username, role, teams, worker, active, last sign-in (none for accounts without a role)."""
+    rows = []
+    for user in get_user_model().objects.select_related("casewatch").order_by("username"):
+        profile = getattr(user, "casewatch", None)
+        rows.append({"username": user.get_username(), "role": profile.role if profile else "",
+                     "teams": list(profile.teams) if profile else [], "worker": profile.worker_id if profile else "",
+                     "active": user.is_active, "last_login": user.last_login})
+    return rows
+
+
+def set_role(username: str, role: str, teams: list[str] | None = None, worker: str = ""):
+    """A new role and scope; the account's sessions end (the next request signs in again)."""
+    _check_scope(role, teams, worker)
+    user = _get(username)
+    with transaction.atomic():
+        Profile.objects.update_or_create(user=user, defaults={"role": role, "teams": list(teams or []),
+                                                              "worker_id": worker or ""})
+        _end_sessions(user)
+        _audit("account_role", user, _scope(role, teams, worker))
+    return user
+
+
+def set_active(username: str, active: bool):
+    """Disable (sign-in refused, sessions ended at once) or enable an account. Its audit rows are kept."""
+    user = _get(username)
+    with transaction.atomic():
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        if not active:
+            _end_sessions(user)
+        _audit("account_enable" if active else "account_disable", user, "enabled" if active else "disabled")
+    return user
+
+
+def reset_password(username: str, password: str):
+    """A new password (validated like a new account's); the account's sessions end."""
+    user = _get(username)
+    _set_password(user, password)
+    with transaction.atomic():
+        user.save(update_fields=["password"])
+        _end_sessions(user)
+        _audit("account_password", user, "password reset")
+    return user
+
+
+def _end_sessions(user) -> None:
+    """Delete the sessions that belong to ``user`` (Django keeps the user id in each session's signed data)."""
+    from django.contrib.sessions.models import Session
+
+    key = str(user.pk)
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == key:
+            session.delete()
 
 
 DEMO_PASSWORD = "open-sesame-synthetic-2026"
