@@ -20,6 +20,7 @@ $(VENDOR)/.installed: frontend/package.json frontend/package-lock.json
 	   frontend/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(VENDOR)/govuk/
 	cp -r frontend/node_modules/govuk-frontend/dist/govuk/assets $(VENDOR)/govuk/assets
 	cp frontend/node_modules/axe-core/axe.min.js $(VENDOR)/
+	cp frontend/node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
 	touch $@
 
 setup: $(STAMP) $(VENDOR)/.installed  ## create .venv, install casewatch with its test extras, fetch GOV.UK Frontend (npm)

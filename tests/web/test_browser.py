@@ -1,12 +1,15 @@
 """The dashboard in a real browser: Debian's Chromium driven by Playwright (never a downloaded browser), against
 `casewatch serve` in a subprocess on loopback. A team manager signs in, sees only their own teams, opens a
 child's chronology, exports a list and the admin finds both in the audit log; a member cannot reach any child
-page. axe-core runs on every page visited: no serious or critical violations. Screenshots of each page are kept
-in var/test-artifacts/browser/."""
+page. An admin visits every page an analyst or admin can reach, with the app's Content-Security-Policy enforced
+(no violation reported), and filters and pages the action lists, which htmx updates in place without a full
+navigation. axe-core runs on every page visited: no serious or critical violations. Screenshots of each page are
+kept in var/test-artifacts/browser/."""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -130,4 +133,91 @@ def test_a_member_reaches_no_child_page(server, browser, world):
         assert response.status == 403, path
     _check(page, "member-forbidden")
     assert world.child not in page.content()
+    ctx.close()
+
+
+# Reported from inside the page: a CSP violation raises securitypolicyviolation on the document.
+WATCH_CSP = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+             "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+
+
+def _check_under_csp(page, name: str) -> None:
+    """As _check, with the page's own CSP in force: axe-core is loaded from the app's static files (as 'self'
+    allows) and the page must have reported no CSP violation."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.add_script_tag(url="/static/vendor/axe.min.js")
+    found = page.evaluate("async () => (await axe.run()).violations"
+                          ".filter(v => ['serious', 'critical'].includes(v.impact))"
+                          ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.length)")
+    assert found == [], f"{name}: {found}"
+    assert page.evaluate("window.__csp") == [], name
+
+
+def test_admin_visits_every_page_under_the_csp_and_htmx_filters_the_lists(server, browser, world):
+    ctx = browser.new_context(accept_downloads=True)  # the app's CSP enforced: no bypass
+    ctx.add_init_script(WATCH_CSP)
+    page = ctx.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/")
+    pages = {"overview": "/", "indicator": "/indicators/re_referrals_12m_pct/", "teams": "/teams/",
+             "lists": "/lists/", "child": f"/children/{world.child}/", "loads": "/loads/", "reports": "/reports/",
+             "audit": "/audit/"}
+    for name, path in pages.items():
+        assert page.goto(f"{server}{path}").status == 200, path
+        assert page.locator("h1").inner_text()
+        _check_under_csp(page, f"admin-{name}")
+    page.goto(f"{server}/")
+    assert page.locator(".cw-spark svg[role=img]").count() == page.locator("main tbody tr").count()
+    page.goto(f"{server}/teams/")
+    workers = page.locator("table:has(caption:text('Workers you may see')) tbody tr").count()
+    assert page.locator("#cw-caseload-chart svg .role-mark path[role=graphics-symbol]").count() == workers
+    page.goto(f"{server}/indicators/re_referrals_12m_pct/")
+    assert page.locator("#cw-funnel-chart svg").count() == 1
+
+    # the action lists: a filter change and a page link swap only the results region
+    page.goto(f"{server}/lists/")
+    page.wait_for_function("window.htmx !== undefined")
+    page.evaluate("window.__sameDocument = true")
+    documents = []
+    page.on("request", lambda r: documents.append(r.url) if r.resource_type == "document" else None)
+    caption = page.locator("#cw-actions caption").inner_text()
+    with page.expect_response(lambda r: "/lists/" in r.url and r.request.headers.get("hx-request") == "true") as hx:
+        page.select_option("#f-team", world.team)
+    assert hx.value.status == 200 and "<html" not in hx.value.text()
+    page.wait_for_url(re.compile(rf"/lists/\?.*team={world.team}"))
+    expect(page.locator("#cw-actions caption")).not_to_have_text(caption)
+    teams = page.locator("#cw-actions tbody tr td:nth-child(3)").all_inner_texts()
+    total = int(page.locator("#cw-actions caption").inner_text().split()[0])
+    assert teams and set(teams) == {world.team} and len(teams) == min(total, 100)
+    assert page.evaluate("window.__sameDocument") is True and documents == []
+    expect(page.locator("#cw-results-status")).to_have_text(re.compile(rf"^{total} actions"))
+    assert page.locator("h1").count() == 1 and page.locator("#f-team").input_value() == world.team
+    _check_under_csp(page, "admin-lists-filtered")
+
+    page.select_option("#f-team", "")
+    expect(page.locator("#cw-actions caption")).to_contain_text("1 to 100")
+    with page.expect_response(lambda r: "page=2" in r.url and r.request.headers.get("hx-request") == "true"):
+        page.click("a[rel=next]")
+    expect(page.locator("#cw-actions caption")).to_contain_text("101 to")
+    assert "page=2" in page.url and page.evaluate("window.__sameDocument") is True and documents == []
+    _check_under_csp(page, "admin-lists-page-2")
+
+    page.go_back()  # no snapshot kept (historyCacheSize 0): the browser loads the page again
+    expect(page.locator("#cw-actions caption")).to_contain_text("1 to 100")
+    assert page.evaluate("window.sessionStorage.getItem('htmx-history-cache')") is None
+    assert not [e for e in errors if "Content Security Policy" in e or "Refused" in e], errors
+
+    # signed out meanwhile: the region's request is sent to sign in, and the whole page goes there
+    page.wait_for_function("window.htmx !== undefined")
+    ctx.clear_cookies()
+    page.select_option("#f-team", world.team)
+    page.wait_for_url(re.compile(r"/login/"))
+    assert page.locator("#id_username").count() == 1 and page.locator("#cw-results").count() == 0
     ctx.close()

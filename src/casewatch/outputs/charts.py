@@ -93,6 +93,57 @@ def funnel(teams: list[tuple[str, float, float]], council_pct: float, title: str
     return _svg(chart), alt_text
 
 
+def caseload_distribution(workers: list[tuple[str, str, float, float | None]], cap: float,
+                          title: str = "Workers' weighted caseloads") -> tuple[str, str]:
+    """workers: (worker, team name, weighted caseload, the worker's own cap or None). One point per worker in a
+    row per team (workers on the same load side by side, so none hides another), the cap per full-time worker as
+    a rule; workers over their own cap (lower for part-time and ASYE workers) drawn as red triangles."""
+    pts = [(w, t, float(v), c) for w, t, v, c in workers if isinstance(v, int | float)]
+    if not pts:
+        return "", f"{title}: no workers with cases"
+    seen: dict[tuple[str, float], int] = {}
+    points = []
+    for worker, team, value, own in sorted(pts, key=lambda p: (p[1], p[2], p[0])):
+        slot = seen.get((team, value), 0)
+        seen[(team, value)] = slot + 1
+        over = own is not None and value > own
+        points.append({"worker": worker, "team": team, "weighted": value, "slot": str(slot),
+                       "where": "over own cap" if over else "within own cap"})
+    teams = sorted({t for _, t, _, _ in pts})
+    slots = max(seen.values())
+    where = ["within own cap", "over own cap"]
+    top = math.ceil(max(cap, *(p["weighted"] for p in points)) * 1.15)
+    dots = alt.Chart(alt.Data(values=points)).mark_point(filled=True, size=45, opacity=1).encode(
+        x=alt.X("weighted:Q", title="Weighted caseload", scale=alt.Scale(domain=[0, top], nice=False)),
+        y=alt.Y("team:N", title=None, sort=teams),
+        yOffset=alt.YOffset("slot:N", sort=[str(i) for i in range(slots)]),
+        shape=alt.Shape("where:N", title=None, scale=alt.Scale(domain=where, range=["circle", "triangle-up"])),
+        color=alt.Color("where:N", title=None, scale=alt.Scale(domain=where, range=[COUNCIL, OUTSIDE])))
+    limit = alt.Chart(alt.Data(values=[{"cap": cap}]))
+    rule = limit.mark_rule(color=ENGLAND, strokeDash=[4, 3]).encode(x="cap:Q")
+    label = limit.mark_text(align="left", baseline="top", dx=4, fontSize=10, color=ENGLAND).encode(
+        x="cap:Q", y=alt.value(2), text=alt.value(f"cap {_num(cap)}"))
+    height = len(teams) * max(24, 8 * slots)
+    chart = (rule + label + dots).properties(width=560, height=height, title=title)
+    parts = []
+    for team in teams:
+        values = [p for p in points if p["team"] == team]
+        over = sum(p["where"] == "over own cap" for p in values)
+        low, high = min(p["weighted"] for p in values), max(p["weighted"] for p in values)
+        parts.append(f"{team}: {len(values)} worker{'s' if len(values) != 1 else ''}, "
+                     + (f"{_num(low)}" if low == high else f"{_num(low)} to {_num(high)}")
+                     + (f", {over} over their own cap" if over else ""))
+    above = sum(p["weighted"] > cap for p in points)
+    alt_text = (f"{title}: {len(points)} worker{'s' if len(points) != 1 else ''} in {len(teams)} "
+                f"team{'s' if len(teams) != 1 else ''} against the cap of {_num(cap)} per full-time worker "
+                f"({above} above it). " + "; ".join(parts) + ".")
+    return _svg(chart), alt_text
+
+
+def _num(v: float) -> str:
+    return f"{v:g}"
+
+
 def unit_label(unit: str) -> str:
     return {"percent": "%", "per_10k": "per 10,000 children", "count": "number", "mean": "days or mean",
             "median": "median", "ratio": "ratio"}.get(unit, unit)

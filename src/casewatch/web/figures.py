@@ -41,17 +41,22 @@ def _shown(fig, public: bool) -> tuple:
 
 
 def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
-    """(context, rows): each headline indicator's value, last year's, England, SN mean and direction."""
+    """(context, rows): each headline indicator's value, last year's, England, SN mean, direction and a small
+    five-year trend chart (``spark``, None when there are fewer than two years to draw)."""
     def compute():
         all_indicators()
         with src.connect() as (con, ctx):
-            ends = _ends(ctx.period_end, 2)
+            ends = _ends(ctx.period_end, YEARS)
             figs = compute_all(con, ends, list(HEADLINE), breakdowns=())
         return ctx, figs
 
     ctx, figs = src.memo(("headline-figures",), compute)
     by = {(f.id, f.period_end): f for f in figs}
-    prev_end, end = (e.isoformat() for e in _ends(ctx.period_end, 2))
+    ends = [e.isoformat() for e in _ends(ctx.period_end, YEARS)]
+    prev_end, end = ends[-2:]
+    sparks = src.memo(("sparklines", public), lambda: {
+        ind_id: spark_chart(REGISTRY[ind_id], [(pe, _shown(by.get((ind_id, pe)), public)[0]) for pe in ends])
+        for ind_id in HEADLINE})
     rows = []
     for ind_id in HEADLINE:
         ind, now, before = REGISTRY[ind_id], by.get((ind_id, end)), by.get((ind_id, prev_end))
@@ -66,8 +71,17 @@ def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
         rows.append({"id": ind_id, "title": ind.title, "unit": ind.unit, "value": value, "previous": previous,
                      "value_text": fmt(value, ind.unit, ind.decimals), "previous_text": fmt(previous, ind.unit, ind.decimals),
                      "england_text": fmt(item["england"], ind.unit, ind.decimals),
-                     "sn_text": fmt(item["sn_mean"], ind.unit, ind.decimals), "direction": direction or "-"})
+                     "sn_text": fmt(item["sn_mean"], ind.unit, ind.decimals), "direction": direction or "-",
+                     "spark": sparks.get(ind_id)})
     return ctx, rows
+
+
+def spark_chart(ind, series: list[tuple[str, object]]) -> dict | None:
+    """A headline indicator's five years as a small line (casewatch.outputs.charts.sparkline), from the figures
+    as the page shows them: for members disclosure-controlled, suppressed years left out."""
+    from casewatch.outputs.charts import sparkline
+
+    return inline_chart(*sparkline(series, ind.title))
 
 
 def detail(src: Source, ind_id: str, public: bool) -> dict:
@@ -99,7 +113,29 @@ def detail(src: Source, ind_id: str, public: bool) -> dict:
         teams.sort(key=lambda t: t["name"] or "")
     chart = src.memo(("chart", ind_id, public),
                      lambda: trend_chart(ind, [(p["period_end"].isoformat(), p["value"]) for p in periods], ends))
-    return {"ctx": ctx, "ind": ind, "periods": periods, "teams": teams, "chart": chart}
+    funnel = None
+    if not public and ind.funnel:
+        funnel = src.memo(("funnel", ind_id), lambda: funnel_chart(ind, whole.get(ctx.period_end.isoformat()), [
+            (t["name"] or t["team"], f.value, f.denominator) for t, f in _team_figures(figs, ctx, names)]))
+    return {"ctx": ctx, "ind": ind, "periods": periods, "teams": teams, "chart": chart, "funnel": funnel}
+
+
+def _team_figures(figs, ctx, names: dict) -> list[tuple[dict, object]]:
+    """The teams' figures at the latest period end (not the unallocated or no-team rows), by team name."""
+    out = [({"team": f.group, "name": names.get(f.group)}, f) for f in figs
+           if f.breakdown == "team" and f.period_end == ctx.period_end.isoformat()
+           and f.group not in ("unallocated", "no team")]
+    return sorted(out, key=lambda tf: tf[0]["name"] or tf[0]["team"])
+
+
+def funnel_chart(ind, council, teams: list[tuple[str, object, object]]) -> dict | None:
+    """The teams' percentages against the council's, with 95% and 99.8% funnel limits
+    (casewatch.outputs.charts.funnel). Never for aggregate-only roles: it shows every team's unrounded figure."""
+    from casewatch.outputs.charts import funnel
+
+    if council is None or not isinstance(council.value, int | float):
+        return None
+    return inline_chart(*funnel(teams, council.value, f"{ind.title}, by team"))
 
 
 _STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*')""", re.IGNORECASE)
@@ -124,7 +160,12 @@ def trend_chart(ind, series: list[tuple[str, object]], ends: list[date]) -> dict
 
     england = benchmarks.series(ind.id, "E92000001") if benchmarks.published(ind.id) else []
     england = [(y, v) for y, v in england if y > ends[0].year - 1]
-    svg, alt = trend(series, england, ind.title, unit_label(ind.unit))
+    return inline_chart(*trend(series, england, ind.title, unit_label(ind.unit)))
+
+
+def inline_chart(svg: str, alt: str) -> dict | None:
+    """A chart from casewatch.outputs.charts as the page shows it: inline SVG the CSP allows (safe_svg), one
+    image to assistive technology labelled with the alt text (also the figure's caption). None if no chart."""
     if not svg:
         return None
     svg = safe_svg(svg)
@@ -132,6 +173,15 @@ def trend_chart(ind, series: list[tuple[str, object]], ends: list[date]) -> dict
         return None
     svg = svg.replace("<svg", f'<svg role="img" aria-label="{escape(alt)}" focusable="false"', 1)
     return {"svg": mark_safe(svg), "alt": alt}  # noqa: S308 (made by vl-convert from figures, checked above)
+
+
+def caseload_chart(workers: list[dict], cap: float) -> dict | None:
+    """The workers' weighted caseloads by team against the cap (casewatch.outputs.charts.caseload_distribution):
+    ``workers`` are the rows the teams page shows, already cut to the viewer's reach."""
+    from casewatch.outputs.charts import caseload_distribution
+
+    return inline_chart(*caseload_distribution(
+        [(w["worker"], w.get("team_name") or w["team"], w["weighted"], w["cap"]) for w in workers], cap))
 
 
 def _count_text(v) -> str:

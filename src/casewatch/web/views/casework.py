@@ -5,16 +5,19 @@ from __future__ import annotations
 import csv
 import io
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
 from casewatch.lists.define import LISTS
 from casewatch.outputs.xlsx import safe_text
-from casewatch.web import casework
+from casewatch.web import casework, figures
 from casewatch.web.audit import record
 from casewatch.web.principal import principal
 from casewatch.web.source import current
 
+HTMX = "vendor/htmx.min.js"  # `make setup`
 FIELDS = ("list", "child", "team", "worker", "what", "due_date", "days_overdue", "rule", "basis")
 
 
@@ -23,9 +26,10 @@ def teams(request):
     src = current()
     ctx, data = casework.caseloads(src, who)
     names = casework.team_names(src)
-    for w in data["workers"]:
-        w["team_name"] = names.get(w["team"], w["team"])
-    return render(request, "casewatch/teams.html", {"ctx": ctx, **data})
+    workers = [w | {"team_name": names.get(w["team"], w["team"])} for w in data["workers"]]
+    chart = src.memo(("caseload-chart", tuple(w["worker"] for w in workers)),
+                     lambda: figures.caseload_chart(workers, data["cap"]))
+    return render(request, "casewatch/teams.html", {"ctx": ctx, **data, "workers": workers, "chart": chart})
 
 
 def _filters(request) -> dict:
@@ -56,11 +60,28 @@ def lists(request):
         q["page"] = str(n)
         return q.urlencode()
 
-    return render(request, "casewatch/lists.html", {
+    data = {
         "ctx": ctx, "rows": rows[(page - 1) * PAGE: page * PAGE], "total": len(rows), "page": page,
         "pages": pages, "first": (page - 1) * PAGE + 1 if rows else 0, "last": min(page * PAGE, len(rows)),
         "prev": link(page - 1) if page > 1 else None, "next": link(page + 1) if page < pages else None,
-        "filters": f, "lists": list(LISTS), "teams": teams, "query": query.urlencode()})
+        "filters": f, "lists": list(LISTS), "teams": teams, "query": query.urlencode()}
+    if fragment_wanted(request):
+        response = render(request, "casewatch/lists_results.html", data | {"fragment": True})
+    else:
+        response = render(request, "casewatch/lists.html", data | {"htmx": htmx_vendored()})
+    patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
+    return response
+
+
+def fragment_wanted(request) -> bool:
+    """An htmx request for a page's results region only (a history restore wants the whole page)."""
+    return (request.headers.get("HX-Request") == "true"
+            and request.headers.get("HX-History-Restore-Request") != "true")
+
+
+def htmx_vendored() -> bool:
+    """`make setup` copied htmx into web/static/vendor/: without it the pages are plain forms and links."""
+    return (settings.STATIC_ROOT / HTMX).is_file()
 
 
 def _cell(value):
