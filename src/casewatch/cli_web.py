@@ -17,6 +17,9 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     p.add_argument("--db", required=True, help="the analytics database (DuckDB)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--server", choices=("waitress", "django"), default="waitress",
+                   help="waitress (default, for real use) or Django's threaded server (comparison, debugging)")
+    p.add_argument("--threads", type=int, default=16, help="waitress's request threads (default 16)")
     p.add_argument("--demo-accounts", action="store_true",
                    help="create one account per role (synthetic council on loopback only) and print them")
 
@@ -44,7 +47,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
                 out.print(f"  {name:22} {role:16} {scope}", markup=False)
         err.print(f"casewatch: serving http://{args.host}:{args.port}/ (Ctrl-C to stop)", markup=False)
         try:
-            serve(args.db, args.host, args.port)
+            serve(args.db, args.host, args.port, args.server, args.threads)
         except KeyboardInterrupt:
             return 0
         return 0
@@ -61,9 +64,8 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     a.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
 
     def run_add(args: argparse.Namespace) -> int:
-        from casewatch.web.users import add_user
-
-        _account(user_error, add_user, args.username, args.role, _password(args, user_error), args.teams, args.worker)
+        _account(user_error, "add_user", args.username, args.role, _password(args, user_error), args.teams,
+                 args.worker)
         out.print(f"created {args.username} ({args.role})", markup=False)
         return 0
 
@@ -72,9 +74,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     ls = usub.add_parser("list", help="every account: role, scope, active, last sign-in")
 
     def run_list(args: argparse.Namespace) -> int:
-        from casewatch.web.users import list_users
-
-        rows = _account(user_error, list_users)
+        rows = _account(user_error, "list_users")
         out.print(f"{'username':22} {'role':16} {'active':6} {'last sign-in':17} scope", markup=False)
         for r in rows:
             scope = " ".join([*(f"team {t}" for t in r["teams"]), *([f"worker {r['worker']}"] if r["worker"] else [])])
@@ -92,9 +92,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     r.add_argument("--worker", default="", help="the worker id (social workers)")
 
     def run_role(args: argparse.Namespace) -> int:
-        from casewatch.web.users import set_role
-
-        _account(user_error, set_role, args.username, args.role, args.teams, args.worker)
+        _account(user_error, "set_role", args.username, args.role, args.teams, args.worker)
         out.print(f"{args.username} is now {args.role}", markup=False)
         return 0
 
@@ -106,9 +104,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         d.add_argument("username")
 
         def run_active(args: argparse.Namespace, active: bool = active, verb: str = verb) -> int:
-            from casewatch.web.users import set_active
-
-            _account(user_error, set_active, args.username, active)
+            _account(user_error, "set_active", args.username, active)
             out.print(f"{args.username} {verb}d", markup=False)
             return 0
 
@@ -119,9 +115,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     pw.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
 
     def run_password(args: argparse.Namespace) -> int:
-        from casewatch.web.users import reset_password
-
-        _account(user_error, reset_password, args.username, _password(args, user_error))
+        _account(user_error, "reset_password", args.username, _password(args, user_error))
         out.print(f"new password set for {args.username}", markup=False)
         return 0
 
@@ -137,16 +131,17 @@ def _password(args: argparse.Namespace, user_error) -> str:
     return password
 
 
-def _account(user_error, action, *args):
-    """Set Django up (migrations applied) and run an account action; its AccountError becomes a user error."""
+def _account(user_error, action: str, *args):
+    """Set Django up (migrations applied), then run ``casewatch.web.users.<action>`` (it can only be imported once
+    Django is set up); its AccountError becomes a user error."""
     from casewatch.web.server import setup
 
     setup()
-    from casewatch.web.users import AccountError
+    from casewatch.web import users
 
     try:
-        return action(*args)
-    except AccountError as exc:
+        return getattr(users, action)(*args)
+    except users.AccountError as exc:
         raise user_error(str(exc)) from None
 
 

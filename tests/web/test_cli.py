@@ -157,3 +157,22 @@ def test_users_list_shows_roles_scopes_and_state(world):
     assert lines[tm.username][1:3] == ["team_manager", "yes"]
     assert f"team {tm.casewatch.teams[0]}" in " ".join(lines[tm.username])
     assert len(lines) == get_user_model().objects.count()
+
+
+def test_users_commands_work_in_a_fresh_process(tmp_path):
+    """In-process tests run with Django already set up; a real `casewatch users ...` starts without it (a bug
+    where the accounts module was imported before Django was configured passed every in-process test)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CASEWATCH_", "DJANGO_"))}
+    env["CASEWATCH_WEB_DB"] = str(tmp_path / "web.sqlite3")
+
+    def run(*args: str, stdin: str = "") -> str:
+        done = subprocess.run([sys.executable, "-m", "casewatch.cli_web", "users", *args], input=stdin, env=env,
+                              cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "created fresh_one (analyst)" in run("add", "fresh_one", "--role", "analyst", "--password-stdin",
+                                                 stdin="a-long-enough-pass-phrase-42\n")
+    assert "fresh_one disabled" in run("disable", "fresh_one")
+    listed = run("list").splitlines()
+    assert listed[1].split() == ["fresh_one", "analyst", "no", "never"]
