@@ -64,17 +64,28 @@ def main() -> None:
     ap.add_argument("--seconds", type=int, default=60)
     ap.add_argument("--think", type=float, default=1.0, help="mean seconds a user reads a page (0: none)")
     ap.add_argument("--db", default=str(Path(ROOT / "var" / "demo" / "casewatch.duckdb")))
+    ap.add_argument("--server", choices=("waitress", "django"), default="waitress")
+    ap.add_argument("--threads", type=int, default=16, help="waitress request threads")
+    ap.add_argument("--postgres", action="store_true",
+                    help="the app database in a throwaway PostgreSQL on loopback (tools/pg_cluster.py)")
     a = ap.parse_args()
     a.db = str(Path(a.db).resolve())
     if not Path(a.db).exists():
         sys.exit(f"{a.db}: run `make run` (or casewatch demo) first")
     home = Path(tempfile.mkdtemp(prefix="casewatch-load-"))
+    home.chmod(0o755)  # PostgreSQL (--postgres) runs as its own account and must reach its folder here
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CASEWATCH_", "DJANGO_"))}
     env["CASEWATCH_WEB_DB"] = str(home / "web.sqlite3")
+    if a.postgres:
+        env["DATABASE_URL"] = subprocess.run([sys.executable, str(ROOT / "tools" / "pg_cluster.py"), "start",
+                                              str(home / "pg")], capture_output=True, text=True,
+                                             check=True).stdout.strip()
     port = _port()
     base = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen([sys.executable, "-m", "casewatch.cli_web", "serve", "--db", a.db, "--port", str(port),
-                             "--demo-accounts"], env=env, cwd=home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                             "--server", a.server, "--threads", str(a.threads), "--demo-accounts"], env=env, cwd=home,
+                            stdout=(home / "server.log").open("w"), stderr=subprocess.STDOUT)  # a pipe nobody reads
+    # would fill up and stall the server once it has logged ~64 KB (it did: every user timed out under stress)
     try:
         for _ in range(150):
             try:
@@ -118,7 +129,7 @@ def main() -> None:
                 except Exception as exc:  # noqa: BLE001
                     ok = False
                     with lock:
-                        errors.append(type(exc).__name__)
+                        errors.append(f"{type(exc).__name__} {path.split('/')[1] or 'overview'}")
                 if ok:
                     ms = (time.perf_counter() - t) * 1000
                     with lock:
@@ -135,8 +146,11 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+        if a.postgres:
+            subprocess.run([sys.executable, str(ROOT / "tools" / "pg_cluster.py"), "stop", str(home / "pg")], check=True)
     q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [float("nan")] * 99
     pause = f"{a.think:g} s between pages on average" if a.think else "no pauses"
+    print(f"{a.server} server, app database in {'PostgreSQL' if a.postgres else 'SQLite'}")
     print(f"{a.users} users x {a.seconds} s on loopback, {pause}: {len(latencies):,} requests "
           f"({len(latencies) / a.seconds:.0f}/s), {len(errors)} errors {sorted(set(errors))[:5]}")
     print(f"  latency ms: p50 {q[49]:.0f}, p95 {q[94]:.0f}, p99 {q[98]:.0f}, max {max(latencies, default=0):.0f}")

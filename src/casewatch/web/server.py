@@ -1,4 +1,9 @@
-"""Set up Django for casewatch (settings from the environment, migrations applied) and serve the app."""
+"""Set up Django for casewatch (settings from the environment, migrations applied) and serve the app.
+
+Two servers: waitress (the default; a production WSGI server, pure Python, on Linux and Windows alike, a fixed pool
+of worker threads) and Django's own threaded server (``--server django``; one thread per request, kept for
+comparison and debugging). docs/decisions/0013-waitress.md has the measured reason.
+"""
 
 from __future__ import annotations
 
@@ -32,17 +37,31 @@ def _apps_ready() -> bool:
     return apps.ready
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Django's threaded WSGI server, DEBUG off, no autoreloader."""
+SERVERS = ("waitress", "django")
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, server: str = "waitress", threads: int = 16) -> None:
+    """Serve the app, DEBUG off, no autoreloader; ``threads`` is waitress's pool of request threads."""
     if host in LOOPBACK:
         os.environ.setdefault("CASEWATCH_INSECURE_COOKIES", "1")  # plain http on loopback only
     else:
         hosts = os.environ.get("CASEWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
         os.environ["CASEWATCH_ALLOWED_HOSTS"] = f"{hosts},{host}"
     setup(db)
-    from django.core.servers.basehttp import WSGIServer, run
     from django.core.wsgi import get_wsgi_application
 
-    WSGIServer.request_queue_size = 128  # Django's 10 resets connections when many people sign in at once
+    app = get_wsgi_application()
+    if server == "waitress":
+        import waitress
 
-    run(host, port, get_wsgi_application(), ipv6=":" in host, threading=True)
+        proxy = {}
+        if os.environ.get("CASEWATCH_BEHIND_TLS_PROXY") == "1":  # believe X-Forwarded-Proto from that proxy only
+            proxy = {"trusted_proxy": os.environ.get("CASEWATCH_TRUSTED_PROXY", "127.0.0.1"),
+                     "trusted_proxy_headers": {"x-forwarded-proto"}}
+        waitress.serve(app, host=host, port=port, threads=threads, backlog=128, connection_limit=400,
+                       channel_timeout=60, ident="casewatch", _quiet=True, **proxy)
+        return
+    from django.core.servers.basehttp import WSGIServer, run
+
+    WSGIServer.request_queue_size = 128  # Django's 10 resets connections when many people sign in at once
+    run(host, port, app, ipv6=":" in host, threading=True)
