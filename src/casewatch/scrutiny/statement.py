@@ -1,0 +1,147 @@
+"""Read a council's press release or statement (text, HTML or .docx) into sentences and quotations.
+
+A quotation is either **speech** (the leader's or director's own words: "…," said the leader) or words the
+statement presents as the report's ("inspectors found children are 'seen regularly'"). Speech is not checked
+against the report as a quotation (its sentences are still claims); a report quotation inside speech is.
+Press releases mark both with double quotes, or report quotations with single quotes; an apostrophe
+(children's) is never taken for a quote mark.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree, html
+
+from casewatch.scrutiny.report import split_sentences
+
+
+class StatementError(ValueError):
+    """The statement could not be read."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # the words inside the quote marks
+    sentence: int  # index into Statement.sentences
+    speech: bool  # someone's own words, not the report's
+
+
+@dataclass(frozen=True)
+class Statement:
+    headline: str
+    sentences: list[str]  # the headline first, when there is one
+    quotes: list[Quote] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def report_quotes(self) -> list[Quote]:
+        return [q for q in self.quotes if not q.speech]
+
+
+SPEECH_VERB = r"(?:said|says|added|adds|commented|comments|explained|continued|stated|told|welcomed|remarked)"
+_SPEECH_AFTER = re.compile(rf"^\s*[,.]?\s*(?:{SPEECH_VERB}\b|(?:[A-Z][\w’'-]*\s+){{1,6}}{SPEECH_VERB}\b)")
+_SPEECH_BEFORE = re.compile(rf"\b{SPEECH_VERB}(?:\s+that)?\s*[:,]\s*$|:\s*$")
+_REPORT_BEFORE = re.compile(r"\b(?:inspectors?|ofsted|the report|report|found|noted|described|judged|highlighted|"
+                            r"recognised|recognized|observed|concluded|stat(?:ed|es) that)\b[^\"“”]{0,60}$", re.I)
+_DOUBLE = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]")
+_SINGLE = re.compile(r"(?<![\w’'])['‘]((?:[^'’‘\n]|[’'](?=\w))+?)['’](?![\w’'])")
+
+
+def read_statement(source: str | Path) -> Statement:
+    """A statement from a .txt, .html/.htm or .docx file, or its text. Paragraphs are separated by blank lines
+    (text), block elements (HTML) or paragraphs (Word); the first paragraph is the headline when it is short
+    and has no full stop."""
+    paragraphs, name = _paragraphs(source)
+    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in paragraphs]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        raise StatementError(f"{name}: no text found")
+    headline = ""
+    if len(paragraphs) > 1 and len(paragraphs[0].split()) <= 25 and not paragraphs[0].rstrip().endswith("."):
+        headline = paragraphs[0]
+    sentences = [headline] if headline else []
+    for p in paragraphs[1:] if headline else paragraphs:
+        sentences.extend(s for s in split_sentences(p) if s.strip())
+    return Statement(headline, sentences, _quotes(sentences), name)
+
+
+def _paragraphs(source: str | Path) -> tuple[list[str], str]:
+    path = Path(source) if isinstance(source, Path) or ("\n" not in str(source) and len(str(source)) < 4096) \
+        else None
+    if path is None or not path.exists():
+        if isinstance(source, Path):
+            raise StatementError(f"{source}: no such file")
+        return re.split(r"\n\s*\n", str(source)), "<text>"
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".docx":
+            return _docx(path), str(path)
+        raw = path.read_bytes()
+        if suffix in (".html", ".htm") or raw.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+            return _html(raw), str(path)
+        return re.split(r"\n\s*\n", raw.decode("utf-8-sig", errors="replace")), str(path)
+    except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, etree.ParserError) as exc:
+        raise StatementError(f"{path}: could not be read as {suffix.lstrip('.') or 'text'} "
+                             f"({type(exc).__name__})") from None
+
+
+BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "dd", "figcaption")
+
+
+def _html(raw: bytes) -> list[str]:
+    """The text of a web page's block elements, without scripts, styles, navigation, header or footer."""
+    doc = html.fromstring(raw, parser=html.HTMLParser(no_network=True, remove_comments=True, encoding="utf-8"))
+    for bad in doc.xpath("//script|//style|//nav|//header|//footer|//noscript|//form|//aside"):
+        bad.drop_tree()
+    root = (doc.xpath("//main") or doc.xpath("//article") or doc.xpath("//body") or [doc])[0]
+    out = []
+    for el in root.iter(*BLOCKS):
+        if any(a.tag in BLOCKS for a in el.iterancestors()):
+            continue  # its text is in the enclosing block
+        out.append(el.text_content())
+    return out or [root.text_content()]
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx(path: Path) -> list[str]:
+    """Paragraphs of a Word document (word/document.xml; no entities resolved, nothing fetched)."""
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    root = etree.fromstring(xml, parser)
+    out = []
+    for p in root.iter(f"{W}p"):
+        text = "".join(t.text or "" if t.tag == f"{W}t" else "\t" if t.tag == f"{W}tab" else " "
+                       for t in p.iter(f"{W}t", f"{W}tab", f"{W}br"))
+        out.append(text)
+    return out
+
+
+def _quotes(sentences: list[str]) -> list[Quote]:
+    out: list[Quote] = []
+    for i, s in enumerate(sentences):
+        for m in _DOUBLE.finditer(s):
+            speech = _is_speech(s, m)
+            out.append(Quote(m.group(1).strip(" ,."), i, speech))
+            if speech:  # report quotations inside the speech
+                out.extend(Quote(q.group(1).strip(" ,."), i, False) for q in _SINGLE.finditer(m.group(1)))
+        outside = _DOUBLE.sub(lambda m: " " * len(m.group(0)), s)
+        out.extend(Quote(q.group(1).strip(" ,."), i, False) for q in _SINGLE.finditer(outside))
+    return [q for q in out if len(q.text.split()) >= 2 or not q.speech]
+
+
+def _is_speech(sentence: str, m: re.Match) -> bool:
+    """Someone's own words: followed by "said X" / preceded by "X said:", or first-person and not introduced as
+    the report's ("inspectors found ...")."""
+    before, after = sentence[:m.start()], sentence[m.end():]
+    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+        return True
+    if _REPORT_BEFORE.search(before):
+        return False
+    return bool(re.search(r"\b(?:I|we|our|us|my)\b", m.group(1))) and len(m.group(1).split()) > 8
