@@ -173,6 +173,7 @@ def test_admin_visits_every_page_under_the_csp_and_htmx_filters_the_lists(server
         assert page.goto(f"{server}{path}").status == 200, path
         assert page.locator("h1").inner_text()
         _check_under_csp(page, f"admin-{name}")
+    _statement_check(page, server)
     page.goto(f"{server}/")
     assert page.locator(".cw-spark svg[role=img]").count() == page.locator("main tbody tr").count()
     page.goto(f"{server}/teams/")
@@ -221,3 +222,26 @@ def test_admin_visits_every_page_under_the_csp_and_htmx_filters_the_lists(server
     page.wait_for_url(re.compile(r"/login/"))
     assert page.locator("#id_username").count() == 1 and page.locator("#cw-results").count() == 0
     ctx.close()
+
+
+def _statement_check(page, server) -> None:
+    """Upload a report's text and paste a press release: the verdicts appear, under the CSP, accessible."""
+    import gzip
+    import json
+    import tempfile
+
+    devset = Path(__file__).resolve().parents[1] / "scrutiny" / "devset"
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "blackpool.txt"
+        report.write_bytes(gzip.decompress((devset / "reports" / "blackpool_17-january-2019.txt.gz").read_bytes()))
+        case = json.loads((devset / "blackpool_17-january-2019__positive_spin.json").read_text())
+        assert page.goto(f"{server}/scrutiny/").status == 200
+        _check_under_csp(page, "admin-scrutiny")
+        page.set_input_files("#report", str(report))
+        page.fill("#statement_text", case["statement"])
+        page.click("button:text('Check the statement')")
+        page.wait_for_selector("#result, .govuk-error-summary")
+        page.screenshot(path="var/test-artifacts/browser/admin-scrutiny-answer.png", full_page=True)
+        assert page.locator(".govuk-error-summary").count() == 0, page.locator(".govuk-error-summary").inner_text()
+    assert page.locator("strong.govuk-tag--red:text('contradicted')").count() == 4
+    _check_under_csp(page, "admin-scrutiny-result")

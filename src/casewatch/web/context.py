@@ -11,7 +11,7 @@ from casewatch.web.principal import principal
 
 GOVUK = {"css": "vendor/govuk/govuk-frontend.min.css", "js": "vendor/govuk/govuk-frontend.min.js"}  # `make setup`
 NAV = (("overview", "Overview"), ("teams", "Teams and caseloads"), ("lists", "Action lists"), ("reports", "Reports"),
-       ("loads", "Data loads"), ("audit", "Audit log"))
+       ("scrutiny", "Statement check"), ("loads", "Data loads"), ("audit", "Audit log"))
 
 
 def navigation(request) -> dict:

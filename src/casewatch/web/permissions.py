@@ -61,6 +61,7 @@ RULES: dict[str, Rule] = {
     "loads": Rule(ANALYSIS, "aggregate"),  # counts of loads, issues and quarantined rows: never the rows
     "reports": Rule(SIGNED_IN, "aggregate"),
     "report_file": Rule(SIGNED_IN, "aggregate", audited=True),  # audience checked against REPORT_AUDIENCES
+    "scrutiny": Rule(SIGNED_IN, "public"),  # an Ofsted report against a press release: public documents only
 }
 
 

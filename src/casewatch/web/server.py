@@ -59,7 +59,8 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, server: str = "wai
             proxy = {"trusted_proxy": os.environ.get("CASEWATCH_TRUSTED_PROXY", "127.0.0.1"),
                      "trusted_proxy_headers": {"x-forwarded-proto"}}
         waitress.serve(app, host=host, port=port, threads=threads, backlog=128, connection_limit=400,
-                       channel_timeout=60, ident="casewatch", _quiet=True, **proxy)
+                       channel_timeout=60, ident="casewatch", max_request_body_size=32 * 1024 * 1024,
+                       _quiet=True, **proxy)
         return
     from django.core.servers.basehttp import WSGIServer, run
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from casewatch.web.views import admin, auth, casework, children, figures, loads, reports
+from casewatch.web.views import admin, auth, casework, children, figures, loads, reports, scrutiny
 
 urlpatterns = [
     path("login/", auth.Login.as_view(), name="login"),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("reports/", reports.reports, name="reports"),
     path("reports/<str:audience>/<str:fmt>/", reports.report_file, name="report_file"),
     path("children/<str:child_id>/", children.child, name="child"),
+    path("scrutiny/", scrutiny.scrutiny, name="scrutiny"),
     path("audit/", admin.audit, name="audit"),
     path("static/<path:path>", admin.static, name="static"),
     path("assets/<path:path>", admin.govuk_assets, name="govuk_assets"),
