@@ -28,8 +28,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         from casewatch import standards
         from casewatch.measures.run import IndicatorError, _context
         from casewatch.measures.scope import attach, scope
-        from casewatch.workforce.allocate import NoEligibleWorker, solve
-        from casewatch.workforce.allocate_data import build_problem
+        from casewatch.workforce.plan import PlanError, propose
 
         try:
             std = standards.load(args.standards)
@@ -53,19 +52,11 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             if on > ctx.data_to:
                 raise user_error(f"the data runs to {ctx.data_to}; allocations on {on} cannot be known")
             scope(con, ctx.council_id)
-            problem = build_problem(con, on, cap, float(std["caseload"]["asye_factor"]), std["caseload"]["weights"])
+            result = propose(con, on, std, cap, args.time_limit, args.threads)
+        except PlanError as exc:
+            raise user_error(str(exc).replace("time limit", "--time-limit")) from None
         finally:
             con.close()
-        if not problem.workers:
-            raise user_error(f"no case-holding worker in post on {on}")
-        try:
-            sol = solve(problem, time_limit=args.time_limit, num_workers=max(1, args.threads))
-        except NoEligibleWorker as exc:
-            raise user_error(str(exc)) from None
-        if sol.status in ("INFEASIBLE", "UNKNOWN"):
-            raise user_error(f"the solver found no plan in {args.time_limit:g} s (status {sol.status}); "
-                             "try a longer --time-limit")
-        result = report(problem, sol, cap, on)
         if args.format == "json":
             print(json.dumps(result))
         else:
@@ -73,34 +64,6 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         return 0
 
     p.set_defaults(func=run)
-
-
-def report(problem, sol, cap: float, on) -> dict:
-    """The JSON-ready result: moves, before/after distributions, objective, bound, gap, timing."""
-    from casewatch.workforce.allocate import loads
-
-    before, after = loads(problem), loads(problem, sol.assignment)
-    over_after = [w for w in after["workers"].values() if w["over_cap"]]
-    worst = max((w["weighted"] - w["cap"] for w in over_after), default=0.0)
-    message = None
-    if sol.max_overload > 0:
-        message = (f"cap {cap:g} cannot be met: the best plan leaves {len(over_after)} worker"
-                   f"{'s' if len(over_after) != 1 else ''} over, the worst by {worst:.2f} weighted cases")
-    return {
-        "date": on.isoformat(), "cap": cap, "status": sol.status, "message": message,
-        "moves": [{"child": m.child, "case_type": m.case_type, "from": m.from_worker or "unallocated",
-                   "to": m.to_worker, "why": m.why} for m in sol.moves],
-        "before": before, "after": after,
-        "max_weighted_load_after": max((w["weighted"] for w in after["workers"].values()), default=0.0),
-        "max_overload_after": sol.max_overload,
-        "workers_over_cap_before": sum(1 for w in before["workers"].values() if w["over_cap"]),
-        "workers_over_cap_after": len(over_after),
-        "children_moved": sol.children_moved, "children_placed": sol.children_placed,
-        "children_considered": sol.movable,
-        "objective": {"max_overload": sol.max_overload, "move_cost": sol.move_cost},
-        "best_bound": {"max_overload": sol.bound_overload, "move_cost": sol.bound_move_cost},
-        "optimality_gap": round(sol.gap, 6), "solve_seconds": round(sol.seconds, 3), "stages": sol.stages,
-    }
 
 
 def _print(out, ctx, r: dict) -> None:

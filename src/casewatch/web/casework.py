@@ -55,3 +55,31 @@ def caseloads(src: Source, who: Principal) -> tuple[object, dict]:
     ctx, data = src.memo(("caseloads",), compute)
     workers = [w for w in data["workers"] if who.sees_worker(w["team"], w["worker"])]
     return ctx, {"cap": data["cap"], "teams": data["teams"], "workers": workers}
+
+
+def balancing_plan(src: Source, who: Principal) -> tuple[object, dict]:
+    """The caseload balancer's plan on the date the data runs to (casewatch.workforce.plan, solved once per data
+    file), cut to ``who``: a team manager sees the moves into or out of their teams and their teams' workers."""
+    from casewatch.workforce.plan import PlanError, propose
+
+    def compute():
+        with src.connect() as (con, ctx):
+            try:
+                return ctx, propose(con, ctx.data_to, local_standards(), time_limit=10.0, threads=2)
+            except PlanError as exc:
+                return ctx, {"error": str(exc)}
+
+    ctx, plan = src.memo(("balancing-plan",), compute)
+    if "error" in plan:
+        return ctx, plan
+    before, after = plan["before"]["workers"], plan["after"]["workers"]
+
+    def team_of(worker: str) -> str:
+        return (before.get(worker) or after.get(worker) or {}).get("team") or ""
+
+    moves = [m for m in plan["moves"] if who.sees_row(team_of(m["from"]), m["from"])
+             or who.sees_row(team_of(m["to"]), m["to"])]
+    workers = [{"worker": w, **after[w], "before": before[w]} for w in sorted(after)
+               if who.sees_worker(after[w]["team"] or "", w)
+               and (before[w]["cases"] != after[w]["cases"] or before[w]["over_cap"] or after[w]["over_cap"])]
+    return ctx, plan | {"moves": moves, "workers": workers}

@@ -28,6 +28,7 @@ EVERYONE = frozenset({ANONYMOUS, *ROLES})
 SIGNED_IN = frozenset(ROLES)
 CASEWORK = SIGNED_IN - AGGREGATE_ONLY
 ANALYSIS = frozenset({"admin", "analyst", "head_of_service"})  # the whole service's data quality and reports
+MANAGERS = ANALYSIS | {"team_manager"}  # who decides allocations
 
 # Which roles may download which audience's report (the URL rule lets every signed-in role reach the view, which
 # then refuses an audience not listed here): the internal report has team breakdowns and unrounded figures.
@@ -53,6 +54,7 @@ RULES: dict[str, Rule] = {
     "overview": Rule(SIGNED_IN, "aggregate"),
     "indicator": Rule(SIGNED_IN, "aggregate"),
     "teams": Rule(CASEWORK, "workers"),
+    "balancer": Rule(MANAGERS, "rows", audited=True),  # proposed moves name children: managers only
     "lists": Rule(CASEWORK, "rows", audited=True),
     "lists_csv": Rule(CASEWORK, "rows", audited=True),
     "lists_xlsx": Rule(CASEWORK, "rows", audited=True),
