@@ -130,4 +130,11 @@ def test_shipped_files_equal_a_fresh_build(tmp_path):
     shipped = sorted(p.name for p in store.DATA.iterdir() if p.is_file())
     assert shipped == sorted(p.name for p in tmp_path.iterdir())
     for name in shipped:
-        assert (tmp_path / name).read_bytes() == (store.DATA / name).read_bytes(), name
+        if name.endswith(".parquet"):  # the footer names the DuckDB version that wrote it: compare the contents
+            import pyarrow.parquet as pq
+
+            built, kept = pq.read_table(tmp_path / name), pq.read_table(store.DATA / name)
+            assert built.schema.equals(kept.schema, check_metadata=False), name
+            assert built.equals(kept), name
+        else:
+            assert (tmp_path / name).read_bytes() == (store.DATA / name).read_bytes(), name
