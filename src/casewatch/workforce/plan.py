@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from casewatch.workforce import allocate_data
 from casewatch.workforce.allocate import NoEligibleWorker, Problem, Solution, loads, solve
-from casewatch.workforce.allocate_data import build_problem
 
 
 class PlanError(Exception):
@@ -18,7 +18,7 @@ def propose(con, on: date, std: dict, cap: float | None = None, time_limit: floa
             threads: int = 2) -> dict:
     """The plan on ``on`` for the scoped council on ``con`` (see ``summary`` for its keys)."""
     cap = float(std["caseload"]["cap"]) if cap is None else cap
-    problem = build_problem(con, on, cap, float(std["caseload"]["asye_factor"]), std["caseload"]["weights"])
+    problem = allocate_data.build_problem(con, on, cap, float(std["caseload"]["asye_factor"]), std["caseload"]["weights"])
     if not problem.workers:
         raise PlanError(f"no case-holding worker in post on {on}")
     try:
