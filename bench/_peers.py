@@ -1,7 +1,9 @@
-"""Shared by bench/peer_903.py and bench/peer_cin.py: the peers' own venv, synthetic input, measuring, printing.
+"""Shared by bench/peer_903.py, bench/peer_cin.py and bench/peer_demand.py: the peers' own venv, synthetic input,
+measuring, printing.
 
-The peers (the DfE/Data to Insight validators csc-validator-be-903 and csc-validator-be-cin, pandas-based) are
-installed into var/bench/peers with their own pinned pandas/numpy, never into casewatch's environment. Each
+The peers (the DfE/Data to Insight validators csc-validator-be-903 and csc-validator-be-cin, and Social Finance's
+demand model demand-model, all pandas 1.x-based) are installed into var/bench/peers with their own pinned
+pandas/numpy, never into casewatch's environment. Each
 measurement is one fresh process; its peak resident memory is read from os.wait4's rusage for that child alone.
 The peers are driven through their Python API exactly as their own front ends call it (see PEER_903 and
 PEER_CIN below); those snippets run inside the peers' venv. Long output goes to var/bench/*.log.
@@ -21,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VAR = ROOT / "var" / "bench"
 VENV = VAR / "peers"
 CASEWATCH = ROOT / ".venv" / "bin" / "casewatch"
-PEERS = ("csc-validator-be-903==0.1.17", "csc-validator-be-cin==0.1.13")
+PEERS = ("csc-validator-be-903==0.1.17", "csc-validator-be-cin==0.1.13", "demand-model==0.2.0")
 
 # csc-validator-be-903: what its front end's RPC call `lac_validate` (rpc_main.py) does, minus the JSON dump
 # of every input table: files as {"This year": [...], "Prev year": [...]}, the registry for the collection
@@ -129,10 +131,10 @@ def peers_python() -> Path:
     return py
 
 
-def peer_versions(py: Path) -> str:
-    code = ("from importlib.metadata import version as v; "
-            "print(', '.join(f'{p} {v(p)}' for p in ('csc-validator-be-903', 'csc-validator-be-cin', 'pandas')))")
-    return subprocess.run([str(py), "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+def peer_versions(py: Path, packages: tuple[str, ...] = ("csc-validator-be-903", "csc-validator-be-cin", "pandas")) -> str:
+    code = ("import sys; from importlib.metadata import version as v; "
+            "print(', '.join(f'{p} {v(p)}' for p in sys.argv[1:]))")
+    return subprocess.run([str(py), "-c", code, *packages], capture_output=True, text=True, check=True).stdout.strip()
 
 
 def run_once(cmd: list[str], name: str, cwd: Path | None = None) -> dict:
@@ -172,15 +174,17 @@ def last_json(text: str) -> dict:
     raise SystemExit("no JSON line in the output")
 
 
-def synth(size: str, seed: int, end: str, years: int = 3) -> Path:
+def synth(size: str, seed: int, end: str, years: int = 3, scenario: str | None = None) -> Path:
     """casewatch's synthetic council's statutory returns, regenerated whenever casewatch's source is newer."""
-    out = VAR / f"synth-{size}-{seed}-{end}"
+    out = VAR / (f"synth-{size}-{seed}-{end}" + (f"-{scenario}-{years}y" if scenario else ""))
     stamp = out / ".done"
     newest = max(p.stat().st_mtime for p in (ROOT / "src" / "casewatch").rglob("*") if p.is_file())
     if not stamp.exists() or stamp.stat().st_mtime < newest:
-        print(f"casewatch synth --size {size} --seed {seed} --end {end} --formats returns ...", flush=True)
+        extra = ["--scenario", scenario] if scenario else []
+        print(" ".join(["casewatch synth --size", size, "--seed", str(seed), "--years", str(years), "--end", end,
+                        *extra, "--formats returns ..."]), flush=True)
         done = subprocess.run([str(CASEWATCH), "synth", "--out", str(out), "--size", size, "--seed", str(seed),
-                               "--years", str(years), "--end", end, "--formats", "returns"],
+                               "--years", str(years), "--end", end, "--formats", "returns", *extra],
                               capture_output=True, text=True)
         log("synth", done.stdout + done.stderr)
         if done.returncode:

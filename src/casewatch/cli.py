@@ -258,6 +258,9 @@ def build_parser() -> argparse.ArgumentParser:
     from casewatch import cli_report
 
     cli_report.add_parser(sub, out, err, UserError, _date)
+    from casewatch import cli_forecast
+
+    cli_forecast.add_parser(sub, out, err, UserError, _date)
     from casewatch import cli_scrutiny
 
     cli_scrutiny.add_parser(sub, out, err, UserError, _date)

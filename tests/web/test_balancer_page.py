@@ -45,3 +45,19 @@ def test_the_tiny_council_needs_moves(world):
     """Otherwise the tests above would check nothing: the fixture council has workers over their cap."""
     plan = _plan(world)
     assert plan["workers_over_cap_before"] > 0 and len(plan["moves"]) > 0
+
+
+def test_the_forecast_page_shows_the_model_s_numbers(world, as_role):
+    from casewatch.forecast.run import forecast
+
+    con = attach(str(world.db))
+    try:
+        ctx = _context(con, None, None, None)
+        scope(con, ctx.council_id)
+        expected = forecast(con, ctx.data_to, 24, 6, runs=500)
+    finally:
+        con.close()
+    html = as_role("head_of_service").get("/forecast/").content.decode()
+    assert f"{expected['in_care_at_start']} children in care on {expected['as_of']}" in html
+    assert html.count("<svg") == 2 and f"{expected['total'][2]['mean']:.0f}" in html
+    assert as_role("member").get("/forecast/").status_code == 403

@@ -166,6 +166,13 @@ def render_all(report) -> dict[str, tuple[str, str]]:
         if x.teams and isinstance(x.value, int | float) and report.audience == "internal":
             pts = [(f.group, f.value, f.denominator) for f in x.teams if f.group not in ("unallocated", "no team")]
             jobs[f"funnel:{x.ind.id}"] = (funnel, (pts, x.value, f"{x.ind.title}, by team"))
+    if report.forecast:
+        from casewatch.outputs.forecast_charts import fan, spend
+
+        f = report.forecast
+        history = [(h["date"], h["in_care"]) for h in f["history"] if isinstance(h["in_care"], int | float)]
+        jobs["forecast:fan"] = (fan, (history, f["total"], "Children in care: recorded and forecast"))
+        jobs["forecast:spend"] = (spend, (f["cost"], "Placement spend a month, forecast"))
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {k: pool.submit(fn, *args) for k, (fn, args) in jobs.items()}
         return {k: f.result() for k, f in futures.items()}

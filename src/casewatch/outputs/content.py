@@ -61,6 +61,7 @@ class Report:
     lines: list[Line]
     ofsted: list[dict]
     downgrades: list[str]
+    forecast: dict | None = None  # casewatch.forecast.run.forecast from the data's last day (None if it can't be made)
 
     def line(self, ind_id: str) -> Line:
         return next(x for x in self.lines if x.ind.id == ind_id)
@@ -114,6 +115,7 @@ def build(db_path: str, period_end: date | None = None, council: str | None = No
         for _ in range(YEARS - 1):
             ends.insert(0, _minus_year(ends[0]))
         figs = compute_all(con, ends, settings=settings, breakdowns=("team",) if audience == "internal" else ())
+        demand = _forecast(con, ctx.data_to, audience)
     finally:
         con.close()
     whole = {(f.id, f.period_end): f for f in figs if f.breakdown is None}
@@ -137,7 +139,25 @@ def build(db_path: str, period_end: date | None = None, council: str | None = No
         lines.append(Line(ind, value, num, den, previous, direction, series, bench,
                           [(y, v) for y, v in england if y > ends[0].year - 1], teams))
     history = benchmarks.ofsted(ctx.la_code) if ctx.la_code else []
-    return Report(ctx, audience, ends, lines, history, ofsted_story(history))
+    return Report(ctx, audience, ends, lines, history, ofsted_story(history), demand)
+
+
+def _forecast(con, on: date, audience: str) -> dict | None:
+    """Two years ahead from the data's last day, with its backtest. For the public report the numbers of
+    children (recorded and forecast) go through disclosure control like every other count."""
+    from casewatch.disclosure.control import count
+    from casewatch.forecast.run import ForecastError, forecast
+
+    try:
+        result = forecast(con, on, 24, 6, runs=500)
+    except ForecastError:
+        return None
+    if audience == "public":
+        result["history"] = [h | {"in_care": count(h["in_care"])} for h in result["history"]]
+        result["total"] = [t | {k: 5 * round(t[k] / 5) for k in ("mean", "lower", "upper")} for t in result["total"]]
+        result["in_care_at_start"] = count(result["in_care_at_start"])
+        result.pop("series", None)
+    return result
 
 
 def fmt(value, unit: str, decimals: int = 1, short: bool = False) -> str:

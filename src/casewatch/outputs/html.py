@@ -140,6 +140,27 @@ def _definitions(r: Report) -> str:
     return f"<p>Full definitions: docs/indicators.md.</p><dl>{items}</dl>"
 
 
+def _forecast(r: Report, ch: _Charts) -> str:
+    f = r.forecast
+    bt = f.get("backtest") or {}
+    rows = "".join(f"<tr><td>{_e(t['date'])}</td><td class=\"n\">{t['mean']:.0f}</td><td class=\"n\">"
+                   f"{t['lower']:.0f} to {t['upper']:.0f}</td><td class=\"n\">£{c['mean']:,.0f}</td></tr>"
+                   for t, c in list(zip(f["total"], f["cost"], strict=True))[5::6])
+    check = (f"<p>Refitted at {len(bt['points'])} past dates, its average error over the next "
+             f"{bt['horizon_months']} months was {bt['mape_markov']}%, against {bt['mape_ets']}% for ETS on the "
+             f"monthly totals and {bt['mape_naive']}% for assuming no change; the actual number fell inside the 95% "
+             f"interval {bt['coverage_markov'] * 100:.0f}% of the time.</p>") if bt.get("points") else ""
+    return (f"<p>The number of children in care, carried forward {f['horizon_months']} months at the rates of "
+            f"the last {f['reference_months']} months ({f['rates']['entries_per_year']:.0f} coming into care and "
+            f"{f['rates']['leaving_per_year']:.0f} leaving a year at today's number), by age and placement "
+            f"(docs/forecast.md). Spend uses national weekly unit costs unless the council gives its own.</p>"
+            + ch.inline("forecast:fan") + ch.inline("forecast:spend")
+            + "<table><caption>Forecast every six months</caption><thead><tr><th scope=\"col\">Date</th>"
+            "<th scope=\"col\" class=\"n\">Children in care</th><th scope=\"col\" class=\"n\">95% interval</th>"
+            f"<th scope=\"col\" class=\"n\">Spend that month</th></tr></thead><tbody>{rows}</tbody></table>"
+            + check)
+
+
 def render(r: Report, rendered: dict[str, tuple[str, str]], raster: bool = False) -> str:
     """The report's HTML; ``rendered`` from charts.render_all; ``raster`` for the PDF (PNG charts)."""
     ch = _Charts(rendered, raster)
@@ -150,6 +171,8 @@ def render(r: Report, rendered: dict[str, tuple[str, str]], raster: bool = False
                 ("behind", "Where we are behind England or our statistical neighbours", _behind(r))]
     for i, (area, lines) in enumerate(r.areas().items()):
         sections.append((f"area-{i}", area, _area(area, lines, ch)))
+    if r.forecast:
+        sections.append(("forecast", "Demand forecast: children in care", _forecast(r, ch)))
     sections += [("teams", "Variation between teams", _teams(r, ch)),
                  ("definitions", "Definitions", _definitions(r))]
     audience = ("Public report: counts of 1 to 4 are suppressed (shown as c) and other counts rounded to the "

@@ -55,6 +55,7 @@ RULES: dict[str, Rule] = {
     "indicator": Rule(SIGNED_IN, "aggregate"),
     "teams": Rule(CASEWORK, "workers"),
     "balancer": Rule(MANAGERS, "rows", audited=True),  # proposed moves name children: managers only
+    "forecast": Rule(ANALYSIS, "aggregate"),  # planning figures, unrounded: not for members
     "lists": Rule(CASEWORK, "rows", audited=True),
     "lists_csv": Rule(CASEWORK, "rows", audited=True),
     "lists_xlsx": Rule(CASEWORK, "rows", audited=True),

@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from casewatch.web.views import admin, auth, balancer, casework, children, figures, loads, reports, scrutiny
+from casewatch.web.views import (
+                                 admin,
+                                 auth,
+                                 balancer,
+                                 casework,
+                                 children,
+                                 figures,
+                                 forecast,
+                                 loads,
+                                 reports,
+                                 scrutiny,
+)
 
 urlpatterns = [
     path("login/", auth.Login.as_view(), name="login"),
@@ -11,6 +22,7 @@ urlpatterns = [
     path("indicators/<str:ind_id>/", figures.indicator, name="indicator"),
     path("teams/", casework.teams, name="teams"),
     path("balancer/", balancer.balancer, name="balancer"),
+    path("forecast/", forecast.forecast, name="forecast"),
     path("lists/", casework.lists, name="lists"),
     path("lists/export.csv", casework.lists_csv, name="lists_csv"),
     path("lists/export.xlsx", casework.lists_xlsx, name="lists_xlsx"),
