@@ -104,3 +104,19 @@ def test_rules_catalogue(capsys):
     assert ("ssda903", "CW-903-007") in codes  # SW episodes exist from 2023-24
     assert main(["rules", "--year", "2023", "--format", "json"]) == 0
     assert ("ssda903", "CW-903-007") not in {(r["return"], r["code"]) for r in json.loads(capsys.readouterr().out)}
+
+
+def test_the_same_year_given_twice_is_refused_naming_both(tmp_path, capsys, councils):
+    """A 903 year as CSV tables and as XML (casewatch synth writes both): loading them together read every
+    record twice, quarantined one copy of each child and left some ended episodes open. Now refused."""
+    from casewatch.returns.write_all import write_returns
+
+    src = councils.synth(size="tiny", seed=1)
+    write_returns(src, tmp_path / "returns")
+    db = tmp_path / "db.duckdb"
+    assert main(["load", str(tmp_path / "returns" / "ssda903"), str(tmp_path / "returns" / "ssda903_xml"),
+                 "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "the SSDA903 return for 2021-22 is given more than once" in " ".join(err.split())
+    assert "ssda903_xml/SSDA903_2022.xml" in err.replace("\n", "") and not db.exists()
+    assert main(["load", str(tmp_path / "returns" / "ssda903_xml"), "--db", str(db)]) == 0  # one copy: fine

@@ -64,6 +64,26 @@ def read_all(paths, kind=None, year=None, xsd=False) -> list[ReturnFile]:
     return [detect.read_file(p, kind, year, xsd) for p in detect.expand(paths)]
 
 
+def _one_return_a_year(files: list[ReturnFile]) -> None:
+    """Refuse the same collection year's return given twice: a 903 as both CSV tables and XML, or two CIN census
+    files. Loaded together, each record would be read twice: the validation rules would quarantine one copy of
+    every child and the merge would keep the wrong half of some episodes (an ended episode left open)."""
+    from pathlib import Path
+
+    by: dict[tuple[str, int], dict[str, list[str]]] = {}
+    for f in files:
+        if f.error or not f.year or f.kind not in ("ssda903", "cin"):
+            continue
+        fmt = Path(f.path).suffix.lower().lstrip(".") if f.kind == "ssda903" else f.path
+        by.setdefault((f.kind, f.year), {}).setdefault(fmt, []).append(f.path)
+    for (kind_, year_), formats in sorted(by.items()):
+        if len(formats) > 1:
+            shown = "; ".join(paths[0] if len(paths) == 1 else f"{len(paths)} {fmt.upper()} files in "
+                              f"{Path(paths[0]).parent}" for fmt, paths in sorted(formats.items()))
+            raise LoadError(f"the {'SSDA903' if kind_ == 'ssda903' else 'CIN census'} return for {year_ - 1}-"
+                            f"{str(year_)[2:]} is given more than once ({shown}): load one copy of each year")
+
+
 def _council(files: list[ReturnFile], council_id: str | None, con) -> str:
     if council_id:
         return council_id
@@ -130,6 +150,7 @@ def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None
     for k in detect.KINDS:  # every reader registers its staging tables, so every mapping finds its tables
         detect.reader(k)
     files = read_all(paths, kind, year, xsd)
+    _one_return_a_year(files)
     stage(con, files)
     council = _council(files, council_id, con)
     data_to = _data_to(files) or dt.date.today()
