@@ -41,8 +41,10 @@ def _progress() -> Progress:
 def cmd_synth(args: argparse.Namespace) -> int:
     from casewatch.synth import SynthOptions, generate
 
+    if args.first_council < 1 or args.councils < 1:
+        raise UserError("--councils and --first-council start at 1")
     options = SynthOptions(size=args.size, seed=args.seed, years=args.years, scenario=args.scenario,
-                           councils=args.councils, end=args.end)
+                           councils=args.councils, end=args.end, first_council=args.first_council - 1)
     started = time.perf_counter()
     with _progress() as progress:
         task = progress.add_task("generating councils", total=args.councils)
@@ -222,6 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--years", type=int, default=5, help="reporting years ending at --end (default 5)")
     p.add_argument("--scenario", default="baseline", choices=["baseline", "pressure"])
     p.add_argument("--councils", type=int, default=1, help="several councils for a regional pool")
+    p.add_argument("--first-council", type=int, default=1,
+                   help="number of the first council (X01 = 1): councils generated in separate runs stay distinct")
     p.add_argument("--end", type=_date, default=None, help="last period end (default: the most recent 31 March)")
     p.add_argument("--formats", default="parquet", help="parquet (canonical tables, always written) and/or "
                    "returns (903 CSV+XML, CIN XML, Annex A, workforce XML, CMS CSV under OUT/returns), "
@@ -261,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     from casewatch import cli_forecast
 
     cli_forecast.add_parser(sub, out, err, UserError, _date)
+    from casewatch import cli_pool
+
+    cli_pool.add_parser(sub, out, err, UserError, _date)
     from casewatch import cli_scrutiny
 
     cli_scrutiny.add_parser(sub, out, err, UserError, _date)

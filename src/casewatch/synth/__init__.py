@@ -36,6 +36,7 @@ class SynthOptions:
     scenario: str = "baseline"
     councils: int = 1
     end: date | None = None
+    first_council: int = 0  # index of the first council (X01 is 0): councils made in separate runs don't clash
 
     def period_ends(self) -> list[date]:
         end = self.end or latest_period_end()
@@ -65,9 +66,9 @@ def generate(out: str | Path, options: SynthOptions,
         "period_ends": [d.isoformat() for d in ends],
         "councils": {},
     }
-    for i in range(options.councils):
+    for i in range(options.first_council, options.first_council + options.councils):
         if on_council:
-            on_council(i, options.councils)
+            on_council(i - options.first_council, options.councils)
         code = council_code(i)
         name = COUNCIL_NAMES[i % len(COUNCIL_NAMES)] + ("" if i < len(COUNCIL_NAMES) else f" {i // len(COUNCIL_NAMES) + 1}")
         council = Council(code, name, P.SIZES[options.size], P.SCENARIOS[options.scenario],

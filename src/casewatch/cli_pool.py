@@ -1,0 +1,86 @@
+"""`casewatch pool` (many councils' exports into one database) and `casewatch compare` (every indicator for every
+council in it, ranked)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+
+def add_parser(sub, out, err, user_error, parse_date) -> None:
+    p = sub.add_parser("pool", help="pool councils' exports (casewatch export) or canonical folders into one database")
+    p.add_argument("imports", nargs="+", help="export folders (manifest.json + parquet/) or canonical table folders")
+    p.add_argument("--db", required=True)
+
+    def run_pool(args: argparse.Namespace) -> int:
+        from casewatch.model.load import LoadError
+        from casewatch.pool.load import pool
+
+        try:
+            imports, stats, report = pool(args.imports, args.db)
+        except LoadError as exc:
+            raise user_error(str(exc)) from None
+        councils = sorted({c for i in imports for c in i.councils})
+        dropped = sum(s["duplicates_dropped"] for s in stats.values())
+        out.print(f"pooled {len(imports)} imports, {len(councils)} councils: {report.rows_loaded:,} rows loaded, "
+                  f"{report.rows_quarantined:,} quarantined, {dropped:,} duplicate records dropped (kept from the "
+                  f"import whose data runs latest) into {args.db}", markup=False)
+        return 0
+
+    p.set_defaults(func=run_pool)
+
+    c = sub.add_parser("compare", help="every indicator for every council in a pooled database: rank, quartile, funnel")
+    c.add_argument("--db", required=True)
+    c.add_argument("--period-end", type=parse_date, default=None)
+    c.add_argument("--indicator", action="append", dest="ids", help="only this indicator (repeatable)")
+    c.add_argument("--format", default="table", choices=["table", "json", "csv"])
+
+    def run_compare(args: argparse.Namespace) -> int:
+        from casewatch.measures.catalogue import all_indicators
+        from casewatch.measures.define import REGISTRY
+        from casewatch.pool.compare import compare, figures
+
+        all_indicators()
+        unknown = [i for i in args.ids or [] if i not in REGISTRY]
+        if unknown:
+            raise user_error(f"no indicator {unknown[0]!r} (casewatch indicators --list)")
+        try:
+            pe, names, by = figures(args.db, args.period_end, args.ids)
+        except ValueError as exc:
+            raise user_error(str(exc)) from None
+        rows = compare(names, by)
+        if args.format == "json":
+            print(json.dumps({"period_end": pe.isoformat(), "indicators": [
+                r | {"councils": [c.__dict__ for c in r["councils"]]} for r in rows]}, default=str))
+        elif args.format == "csv":
+            w = csv.writer(sys.stdout)
+            w.writerow(["indicator", "council", "name", "value", "numerator", "denominator", "rank", "of",
+                        "quartile", "sn_mean", "funnel", "pooled"])
+            for r in rows:
+                for x in r["councils"]:
+                    w.writerow([r["id"], x.council, x.name, x.value, x.numerator, x.denominator, x.rank, x.of,
+                                x.quartile, x.sn_mean, x.funnel, r["pooled"]])
+        else:
+            _table(out, pe, rows)
+        return 0
+
+    c.set_defaults(func=run_compare)
+
+
+def _table(out, pe, rows) -> None:
+    from rich.table import Table
+
+    for r in rows:
+        t = Table(title=f"{r['title']} ({r['unit']}), year to {pe}; pool {_num(r['pooled'])}", title_justify="left")
+        for col in ("council", "value", "rank", "quartile", "funnel"):
+            t.add_column(col, justify="left" if col == "council" else "right")
+        for x in sorted(r["councils"], key=lambda x: (x.rank or 10**6, x.council)):
+            t.add_row(f"{x.council} {x.name}", _num(x.value), f"{x.rank}/{x.of}" if x.rank else "-",
+                      str(x.quartile or "-"), x.funnel or "-")
+        out.print(t)
+
+
+def _num(v) -> str:
+    return "-" if v is None else f"{v:,.1f}" if isinstance(v, float) else f"{v:,}"

@@ -1,0 +1,124 @@
+"""Every indicator for every council in a pooled database, and how the councils compare: rank, quartile, the
+mean of each council's statistical neighbours in the pool, and a funnel plot of percentages around the pool's.
+
+Each council's figures come from the same definitions (casewatch.measures) as a single council's report, run
+council by council on one connection to the pool. A council's statistical neighbours are the DfE's (2025
+edition) when its code is a real LA code; synthetic councils (X01...) have none.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from casewatch.benchmarks import api as benchmarks
+from casewatch.measures.compute import Figure, compute_all
+from casewatch.measures.define import REGISTRY
+from casewatch.measures.run import last_31_march
+from casewatch.measures.scope import attach, scope
+
+Z95, Z998 = 1.959964, 3.090232
+
+
+@dataclass(frozen=True)
+class CouncilFigure:
+    council: str
+    name: str
+    value: float | int | None
+    numerator: float | int | None
+    denominator: float | int | None
+    rank: int | None = None
+    of: int | None = None
+    quartile: int | None = None  # 1 = best quarter
+    sn_mean: float | None = None
+    funnel: str | None = None  # within | above 95% | above 99.8% | below 95% | below 99.8% (percentages only)
+
+
+def figures(db_path: str, period_end: date | None = None, ids: list[str] | None = None
+            ) -> tuple[date, dict[str, str], dict[str, dict[str, Figure]]]:
+    """(period end, council names, {council: {indicator: Figure}}), the whole-council figures."""
+    con = attach(db_path)
+    try:
+        councils = con.execute("SELECT council_id, name, data_to FROM db.councils ORDER BY council_id").fetchall()
+        if not councils:
+            raise ValueError(f"{db_path}: no council in this database")
+        pe = period_end or min(last_31_march(d) for _, _, d in councils)
+        out = {}
+        for council, _, _ in councils:
+            scope(con, council)
+            out[council] = {f.id: f for f in compute_all(con, [pe], ids, breakdowns=())}
+        return pe, {c: n for c, n, _ in councils}, out
+    finally:
+        con.close()
+
+
+def compare(names: dict[str, str], by_council: dict[str, dict[str, Figure]]) -> list[dict]:
+    """Per indicator: the pooled figure and each council's value with rank, quartile, SN mean and funnel."""
+    out = []
+    ids = sorted({i for figs in by_council.values() for i in figs}, key=lambda i: list(REGISTRY).index(i))
+    for ind_id in ids:
+        ind = REGISTRY[ind_id]
+        rows = {c: figs[ind_id] for c, figs in by_council.items() if ind_id in figs}
+        values = {c: f.value for c, f in rows.items() if isinstance(f.value, int | float)}
+        ranks = _ranks(values, ind.polarity)
+        pooled = _pooled(rows.values(), ind.unit)
+        items = []
+        for council, f in sorted(rows.items()):
+            sns = [values[s] for s in _neighbours(council) if s in values]
+            items.append(CouncilFigure(
+                council, names[council], f.value, f.numerator, f.denominator, ranks.get(council), len(values),
+                _quartile(ranks.get(council), len(values)), sum(sns) / len(sns) if sns else None,
+                _funnel(f, pooled, ind.unit)))
+        out.append({"id": ind_id, "title": ind.title, "unit": ind.unit, "polarity": ind.polarity,
+                    "pooled": pooled, "councils": items})
+    return out
+
+
+def _ranks(values: dict[str, float], polarity: str | None) -> dict[str, int]:
+    if polarity not in ("higher", "lower"):
+        return {}
+    ordered = sorted(values.items(), key=lambda kv: kv[1], reverse=polarity == "higher")
+    ranks, last, last_rank = {}, None, 0
+    for i, (council, v) in enumerate(ordered, start=1):
+        if v != last:
+            last, last_rank = v, i
+        ranks[council] = last_rank  # ties share the better rank
+    return ranks
+
+
+def _quartile(rank: int | None, of: int) -> int | None:
+    return None if rank is None or not of else min(4, 1 + (rank - 1) * 4 // of)
+
+
+def _pooled(figs, unit: str) -> float | None:
+    num = [f.numerator for f in figs if isinstance(f.numerator, int | float) and isinstance(f.denominator, int | float)]
+    den = [f.denominator for f in figs if isinstance(f.numerator, int | float) and isinstance(f.denominator, int | float)]
+    if not num or not sum(den):
+        return None
+    scale = {"percent": 100.0, "per_10k": 10_000.0}.get(unit, 1.0)
+    return float(sum(num)) / float(sum(den)) * scale
+
+
+def _funnel(f: Figure, pooled: float | None, unit: str) -> str | None:
+    """Where a council's percentage sits against the pool's, given its denominator (binomial limits)."""
+    if unit != "percent" or pooled is None or not isinstance(f.value, int | float) or not f.denominator:
+        return None
+    p, n = pooled / 100, float(f.denominator)
+    if not 0 < p < 1:
+        return None
+    sd = math.sqrt(p * (1 - p) / n) * 100
+    gap = f.value - pooled
+    if abs(gap) <= Z95 * sd:
+        return "within"
+    side = "above" if gap > 0 else "below"
+    return f"{side} 99.8%" if abs(gap) > Z998 * sd else f"{side} 95%"
+
+
+def _neighbours(council: str) -> list[str]:
+    if not council.isdigit():
+        return []
+    try:
+        return benchmarks.statistical_neighbours(council)
+    except (KeyError, ValueError):
+        return []
