@@ -3,9 +3,11 @@
     python tools/pg_cluster.py start DIR   # prints postgresql://casewatch:PASSWORD@127.0.0.1:PORT/casewatch
     python tools/pg_cluster.py stop DIR
 
-``start`` makes a new cluster in DIR (removing any earlier one there), listening on 127.0.0.1 only on a free port,
+``start`` makes a new cluster (removing any earlier one of DIR's), listening on 127.0.0.1 only on a free port,
 with password (SCRAM) authentication for one role, ``casewatch``, which owns the database ``casewatch``. PostgreSQL
-refuses to run as root, so as root the server runs as the ``postgres`` account that Debian's package creates.
+refuses to run as root, so as root the server runs as the ``postgres`` account that Debian's package creates; that
+account may not be able to reach DIR (a clone in a private folder), so the cluster lives in a fresh folder of its
+own under the system's temporary directory, and DIR/location says where.
 The binaries come from ``pg_config --bindir`` or Debian's /usr/lib/postgresql/<version>/bin (``make
 system-deps`` installs the package when it is missing).
 """
@@ -19,6 +21,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -42,47 +45,54 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _run(cmd: list[str], what: str) -> None:
-    done = subprocess.run(_as_server_user(cmd), capture_output=True, text=True)
+def _run(cmd: list[str], what: str, cwd: Path) -> None:
+    done = subprocess.run(_as_server_user(cmd), capture_output=True, text=True, cwd=cwd)
     if done.returncode:
         sys.exit(f"PostgreSQL {what} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
 
 
 def start(folder: Path) -> str:
     stop(folder, quiet=True)
-    shutil.rmtree(folder, ignore_errors=True)
-    data, sockets = folder / "data", folder / "socket"
-    sockets.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="casewatch-pg-"))
+    (folder / "location").write_text(str(home))
+    data, sockets = home / "data", home / "socket"
+    sockets.mkdir()
     password, port = secrets.token_urlsafe(18), _free_port()
-    pwfile = folder / "pwfile"
+    pwfile = home / "pwfile"
     pwfile.write_text(password + "\n")
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-        shutil.chown(sockets, "postgres")
-        shutil.chown(pwfile, "postgres")
     pwfile.chmod(0o600)
+    if os.geteuid() == 0:
+        for p in (home, sockets, pwfile):
+            shutil.chown(p, "postgres")
     pg = bindir()
     _run([str(pg / "initdb"), "-D", str(data), "-U", "casewatch", "--auth=scram-sha-256", f"--pwfile={pwfile}",
-          "--encoding=UTF8", "--locale=C", "--no-sync"], "initdb")
+          "--encoding=UTF8", "--locale=C", "--no-sync"], "initdb", home)
     pwfile.unlink()
-    _run([str(pg / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-w", "-t", "60", "-o",
+    _run([str(pg / "pg_ctl"), "-D", str(data), "-l", str(home / "server.log"), "-w", "-t", "60", "-o",
           f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={sockets} -c fsync=off "
-          "-c max_connections=200", "start"], "start")
+          "-c max_connections=200", "start"], "start", home)
     env = dict(os.environ, PGPASSWORD=password)
     done = subprocess.run([str(pg / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "casewatch", "casewatch"],
-                          capture_output=True, text=True, env=env)
+                          capture_output=True, text=True, env=env, cwd=home)
     if done.returncode:
         sys.exit(f"PostgreSQL createdb failed: {done.stderr.strip()[-500:]}")
     return f"postgresql://casewatch:{password}@127.0.0.1:{port}/casewatch"
 
 
 def stop(folder: Path, quiet: bool = False) -> None:
-    data = folder / "data"
-    if not (data / "postmaster.pid").exists():
+    location = folder / "location"
+    home = Path(location.read_text().strip()) if location.is_file() else None
+    if home is None or not (home / "data" / "postmaster.pid").exists():
         if not quiet:
-            print(f"no server running in {folder}", file=sys.stderr)
+            print(f"no server running for {folder}", file=sys.stderr)
+        if home is not None:
+            shutil.rmtree(home, ignore_errors=True)
+            location.unlink(missing_ok=True)
         return
-    _run([str(bindir() / "pg_ctl"), "-D", str(data), "-w", "-m", "fast", "stop"], "stop")
+    _run([str(bindir() / "pg_ctl"), "-D", str(home / "data"), "-w", "-m", "fast", "stop"], "stop", home)
+    shutil.rmtree(home, ignore_errors=True)
+    location.unlink(missing_ok=True)
 
 
 def main(argv: list[str]) -> None:
