@@ -274,6 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
     from casewatch import cli_web
 
     cli_web.add_parser(sub, out, err, UserError, _date)
+    from casewatch import cli_export
+
+    cli_export.add_parser(sub, out, err, UserError, _date)
 
     p = sub.add_parser("schema", help="print the canonical model")
     p.add_argument("--format", default="text", choices=["text", "sql"])

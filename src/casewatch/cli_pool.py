@@ -35,7 +35,8 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     c.add_argument("--db", required=True)
     c.add_argument("--period-end", type=parse_date, default=None)
     c.add_argument("--indicator", action="append", dest="ids", help="only this indicator (repeatable)")
-    c.add_argument("--format", default="table", choices=["table", "json", "csv"])
+    c.add_argument("--format", default="table", choices=["table", "json", "csv", "html"])
+    c.add_argument("--out", default=None, help="file for --format html")
 
     def run_compare(args: argparse.Namespace) -> int:
         from casewatch.measures.catalogue import all_indicators
@@ -54,6 +55,16 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         if args.format == "json":
             print(json.dumps({"period_end": pe.isoformat(), "indicators": [
                 r | {"councils": [c.__dict__ for c in r["councils"]]} for r in rows]}, default=str))
+        elif args.format == "html":
+            from casewatch.outputs.compare_html import to_html
+
+            page = to_html(pe, rows)
+            if args.out:
+                with open(args.out, "w", encoding="utf-8") as f:
+                    f.write(page)
+                err.print(f"casewatch: wrote {args.out}", markup=False)
+            else:
+                sys.stdout.write(page)
         elif args.format == "csv":
             w = csv.writer(sys.stdout)
             w.writerow(["indicator", "council", "name", "value", "numerator", "denominator", "rank", "of",

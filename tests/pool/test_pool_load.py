@@ -93,3 +93,55 @@ def test_ranks_quartiles_and_funnel():
     assert rows[0]["pooled"] == pytest.approx(20.0)
     assert [(c.council, c.rank, c.quartile, c.funnel) for c in rows[0]["councils"]] == [
         ("a", 1, 1, "below 95%"), ("b", 2, 3, "above 95%")]
+
+
+def test_compare_html_ranks_and_draws_a_funnel(two, tmp_path):
+    import subprocess
+    import sys
+
+    pool([two / "c1", two / "c2"], tmp_path / "pool.duckdb")
+    done = subprocess.run([sys.executable, "-m", "casewatch.cli", "compare", "--db", str(tmp_path / "pool.duckdb"),
+                           "--indicator", "re_referrals_12m_pct", "--format", "html", "--out", str(tmp_path / "c.html")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "c.html").read_text()
+    assert page.count("<svg") == 1 and "2 councils around the pool&#x27;s" in page and "1/2" in page and "2/2" in page
+
+
+def test_exports_pool_to_the_same_figures(two, tmp_path):
+    """Each council exported pseudonymised with its own key, then pooled: figures that do not depend on exact
+    dates of birth are the same as each council's own."""
+    from casewatch.pool.export import export
+
+    dirs = []
+    for n, council in ((1, "X01"), (2, "X02")):
+        load_directory(two / f"c{n}", tmp_path / f"{council}.duckdb")
+        export(tmp_path / f"{council}.duckdb", tmp_path / f"e{n}", bytes([n]) * 32)
+        dirs.append(tmp_path / f"e{n}")
+    _, _, report = pool(dirs, tmp_path / "pool.duckdb")
+    assert report.rows_quarantined == 0
+    ids = ["re_referrals_12m_pct", "assessments_within_45wd_pct"]
+    _, _, pooled = figures(str(tmp_path / "pool.duckdb"), END, ids)
+    for council in ("X01", "X02"):
+        own = figures(str(tmp_path / f"{council}.duckdb"), END, ids)[2][council]
+        for i in ids:
+            assert (pooled[council][i].numerator, pooled[council][i].denominator) == (
+                own[i].numerator, own[i].denominator), (council, i)
+
+
+def test_every_table_is_scoped_to_its_council_in_a_pool(two, tmp_path):
+    """Each council's scoped views together hold every row of every table exactly once (a table left unfiltered
+    would count its rows twice: adopter_snapshots was, until this test)."""
+    from casewatch.measures.scope import attach, scope
+    from casewatch.model import TABLES
+
+    pool([two / "c1", two / "c2"], tmp_path / "pool.duckdb")
+    con = attach(str(tmp_path / "pool.duckdb"))
+    totals = {t.name: con.execute(f"SELECT count(*) FROM db.{t.name}").fetchone()[0] for t in TABLES}
+    seen = dict.fromkeys(totals, 0)
+    for council in ("X01", "X02"):
+        scope(con, council)
+        for t in TABLES:
+            seen[t.name] += con.execute(f"SELECT count(*) FROM main.{t.name}").fetchone()[0]
+    assert seen == totals
+    assert totals["visits"] > 0 and totals["cla_episodes"] > 0

@@ -15,7 +15,6 @@ import duckdb
 
 from casewatch.model import TABLES
 
-BY_COUNCIL = ("councils", "population", "teams", "workers", "children", "vacancies")
 BY_WORKER = ("workforce_census",)
 AGE_BANDS = ((0, "under 1"), (1, "1-4"), (5, "5-9"), (10, "10-15"), (16, "16+"))
 
@@ -38,14 +37,14 @@ def scope(con: duckdb.DuckDBPyConnection, council_id: str, source: str = "db") -
         cols = table.column_names
         if not others:  # the database holds this council only: nothing to filter
             where = "true"
-        elif table.name in BY_COUNCIL:
+        elif "council_id" in cols:  # every table that says its council (adopter_snapshots was missed when listed)
             where = f"council_id = '{quoted}'"
         elif table.name in BY_WORKER:
             where = f"worker_id IN ({workers})"
         elif "child_id" in cols:
             where = f"child_id IN ({children})"
         else:
-            where = "true"
+            raise ValueError(f"{table.name}: no council, worker or child column to scope it by")
         con.execute(f"CREATE OR REPLACE VIEW main.{table.name} AS SELECT * FROM {source}.{table.name} WHERE {where}")
     con.execute(f"CREATE OR REPLACE VIEW main.calendar AS SELECT * FROM {source}.calendar")
 

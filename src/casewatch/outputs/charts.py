@@ -52,12 +52,15 @@ def trend(series: list[tuple[str, object]], england: list[tuple[int, float | Non
     return _svg(chart), alt_text
 
 
-def funnel(teams: list[tuple[str, float, float]], council_pct: float, title: str) -> tuple[str, str]:
+def funnel(teams: list[tuple[str, float, float]], council_pct: float, title: str, units: str = "teams",
+           centre: str = "the council's", x_title: str = "Denominator (team size of the measure)") -> tuple[str, str]:
     """teams: (team name, percentage, denominator). Control limits at 95% and 99.8% around the council's
-    percentage as the denominator grows; teams outside the 99.8% limits are drawn as red triangles and named."""
+    percentage as the denominator grows; teams outside the 99.8% limits are drawn as red triangles and named.
+    The same chart for councils around a pool's percentage (``units``, ``centre``, ``x_title``); with more than
+    20 points only those outside the limits are labelled."""
     pts = [(n, v, d) for n, v, d in teams if isinstance(v, int | float) and d]
     if not pts:
-        return "", f"{title}: no team figures"
+        return "", f"{title}: no {units[:-1]} figures"
     p = council_pct / 100
     top = max(d for _, _, d in pts) * 1.1
     curve = []
@@ -76,8 +79,7 @@ def funnel(teams: list[tuple[str, float, float]], council_pct: float, title: str
         if out:
             outside.append(f"{name} ({v}%)")
     lines = alt.Chart(alt.Data(values=curve)).mark_line(color=LIMIT, strokeDash=[3, 3]).encode(
-        x=alt.X("n:Q", title="Denominator (team size of the measure)"), y=alt.Y("pct:Q", title="%"),
-        detail="limit:N")
+        x=alt.X("n:Q", title=x_title), y=alt.Y("pct:Q", title="%"), detail="limit:N")
     mean = alt.Chart(alt.Data(values=[{"pct": council_pct}])).mark_rule(color=ENGLAND).encode(y="pct:Q")
     dots = alt.Chart(alt.Data(values=points)).mark_point(filled=True, size=60).encode(
         x="n:Q", y="pct:Q",
@@ -85,10 +87,11 @@ def funnel(teams: list[tuple[str, float, float]], council_pct: float, title: str
                                                                 range=["circle", "triangle-up"])),
         color=alt.Color("where:N", title=None, scale=alt.Scale(domain=["within", "outside 99.8%"],
                                                                 range=[COUNCIL, OUTSIDE])))
-    labels = alt.Chart(alt.Data(values=points)).mark_text(align="left", dx=6, fontSize=9).encode(
+    named = points if len(points) <= 20 else [x for x in points if x["where"] != "within"]
+    labels = alt.Chart(alt.Data(values=named)).mark_text(align="left", dx=6, fontSize=9).encode(
         x="n:Q", y="pct:Q", text="team:N")
     chart = (lines + mean + dots + labels).properties(width=360, height=180, title=title)
-    alt_text = (f"{title}: {len(points)} teams around the council's {council_pct}%. "
+    alt_text = (f"{title}: {len(points)} {units} around {centre} {council_pct}%. "
                 + (f"Outside the 99.8% limits: {', '.join(outside)}." if outside else "All within the 99.8% limits."))
     return _svg(chart), alt_text
 

@@ -58,8 +58,8 @@ def merge(imports: list[Import], out: Path) -> dict[str, dict]:
             continue
         cols = ", ".join(f'"{c.name}"' for c in table.columns)
         union = " UNION ALL BY NAME ".join(
-            f"SELECT {rank} AS _rank, * FROM read_parquet('{str(imp.folder / f'{table.name}.parquet')}')"
-            for rank, imp in files)
+            f"SELECT {rank} AS _rank, {_columns(con, table, imp.folder / f'{table.name}.parquet')} "
+            f"FROM read_parquet('{imp.folder / f'{table.name}.parquet'}')" for rank, imp in files)
         key = ", ".join(f'"{k}"' for k in table.primary_key)
         target = out / f"{table.name}.parquet"
         con.execute(f"""COPY (SELECT {cols} FROM ({union}) QUALIFY row_number() OVER
@@ -69,6 +69,19 @@ def merge(imports: list[Import], out: Path) -> dict[str, dict]:
         stats[table.name] = {"rows_read": read, "rows_kept": kept, "duplicates_dropped": read - kept}
     con.close()
     return stats
+
+
+# a column an export leaves out that the model requires, and what stands in for it in the pool
+STAND_INS = {("teams", "name"): '"team_id"'}  # team names are dropped by the export: a team is known by its id
+
+
+def _columns(con, table, path: Path) -> str:
+    """The model's columns from one file: as given, a stand-in where the export dropped a required one, else NULL
+    (an optional column an export left out, or one an older version of casewatch did not have)."""
+    present = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()}
+    return ", ".join(f'"{c.name}"' if c.name in present
+                     else f'{STAND_INS.get((table.name, c.name), "NULL")}::{c.type} AS "{c.name}"'
+                     for c in table.columns)
 
 
 def pool(paths: list[str | Path], db_path: str | Path) -> tuple[list[Import], dict, LoadReport]:

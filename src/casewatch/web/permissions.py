@@ -56,6 +56,7 @@ RULES: dict[str, Rule] = {
     "teams": Rule(CASEWORK, "workers"),
     "balancer": Rule(MANAGERS, "rows", audited=True),  # proposed moves name children: managers only
     "forecast": Rule(ANALYSIS, "aggregate"),  # planning figures, unrounded: not for members
+    "councils": Rule(ANALYSIS, "aggregate"),  # councils side by side in a pooled database
     "lists": Rule(CASEWORK, "rows", audited=True),
     "lists_csv": Rule(CASEWORK, "rows", audited=True),
     "lists_xlsx": Rule(CASEWORK, "rows", audited=True),
