@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 
 def add_parser(sub, out, err, user_error, parse_date) -> None:
@@ -63,12 +62,9 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             from casewatch.outputs.forecast_html import to_html
 
             text = to_html(result, ctx.council_name)
-        if args.out:
-            with open(args.out, "w", encoding="utf-8") as f:
-                f.write(text + "\n")
-            err.print(f"casewatch: wrote {args.out}", markup=False)
-        else:
-            sys.stdout.write(text + "\n")
+        from casewatch.cli_output import emit
+
+        emit(text, args.out, err)
         return 0
 
     p.set_defaults(func=run)

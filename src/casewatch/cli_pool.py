@@ -56,15 +56,10 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             print(json.dumps({"period_end": pe.isoformat(), "indicators": [
                 r | {"councils": [c.__dict__ for c in r["councils"]]} for r in rows]}, default=str))
         elif args.format == "html":
+            from casewatch.cli_output import emit
             from casewatch.outputs.compare_html import to_html
 
-            page = to_html(pe, rows)
-            if args.out:
-                with open(args.out, "w", encoding="utf-8") as f:
-                    f.write(page)
-                err.print(f"casewatch: wrote {args.out}", markup=False)
-            else:
-                sys.stdout.write(page)
+            emit(to_html(pe, rows), args.out, err)
         elif args.format == "csv":
             w = csv.writer(sys.stdout)
             w.writerow(["indicator", "council", "name", "value", "numerator", "denominator", "rank", "of",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from rich.table import Table as RichTable
 
@@ -41,12 +40,9 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         else:
             _table(out, found)
             return 0
-        if args.out:
-            with open(args.out, "w", encoding="utf-8") as f:
-                f.write(text + "\n")
-            err.print(f"casewatch: wrote {args.out}", markup=False)
-        else:
-            sys.stdout.write(text + "\n")
+        from casewatch.cli_output import emit
+
+        emit(text, args.out, err)
         return 0
 
     p.set_defaults(func=run)
