@@ -13,11 +13,14 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     p = sub.add_parser("pool", help="pool councils' exports (casewatch export) or canonical folders into one database")
     p.add_argument("imports", nargs="+", help="export folders (manifest.json + parquet/) or canonical table folders")
     p.add_argument("--db", required=True)
+    p.add_argument("--memory-limit", default=None, help="DuckDB's memory limit, e.g. 6GB (default: "
+                   "CASEWATCH_MEMORY_LIMIT, else DuckDB's 80%% of the machine); beyond it DuckDB spills to disk")
 
     def run_pool(args: argparse.Namespace) -> int:
         from casewatch.model.load import LoadError
         from casewatch.pool.load import pool
 
+        _memory(args.memory_limit)
         try:
             imports, stats, report = pool(args.imports, args.db)
         except LoadError as exc:
@@ -36,6 +39,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     c.add_argument("--period-end", type=parse_date, default=None)
     c.add_argument("--indicator", action="append", dest="ids", help="only this indicator (repeatable)")
     c.add_argument("--format", default="table", choices=["table", "json", "csv", "html"])
+    c.add_argument("--memory-limit", default=None, help="as for casewatch pool")
     c.add_argument("--out", default=None, help="file for --format html")
 
     def run_compare(args: argparse.Namespace) -> int:
@@ -43,6 +47,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         from casewatch.measures.define import REGISTRY
         from casewatch.pool.compare import compare, figures
 
+        _memory(args.memory_limit)
         all_indicators()
         unknown = [i for i in args.ids or [] if i not in REGISTRY]
         if unknown:
@@ -73,6 +78,13 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         return 0
 
     c.set_defaults(func=run_compare)
+
+
+def _memory(limit: str | None) -> None:
+    import os
+
+    if limit:
+        os.environ["CASEWATCH_MEMORY_LIMIT"] = limit
 
 
 def _table(out, pe, rows) -> None:

@@ -79,6 +79,15 @@ def _staging_prefix(path: Path) -> str:
     return f".{path.name}.loading-"
 
 
+def configure(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Apply ``CASEWATCH_MEMORY_LIMIT`` (e.g. "6GB": DuckDB spills to disk beyond it) to a connection. DuckDB's
+    own default is 80% of the machine's memory, which a pool of every council in England reaches (9.1 GB)."""
+    limit = os.environ.get("CASEWATCH_MEMORY_LIMIT")
+    if limit:
+        con.execute("SET memory_limit = ?", [limit])
+    return con
+
+
 @contextlib.contextmanager
 def write_new(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a connection to a brand-new database that replaces ``db_path`` only if the block succeeds."""
@@ -93,7 +102,7 @@ def write_new(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]
         for stale in path.parent.glob(_staging_prefix(path) + "*"):
             stale.unlink()  # left by a load that was killed; we hold the lock, so nobody is writing it
         staging = path.with_name(f"{_staging_prefix(path)}{os.getpid()}")
-        con = duckdb.connect(str(staging))
+        con = configure(duckdb.connect(str(staging)))
         try:
             yield con
             con.execute("CHECKPOINT")

@@ -47,7 +47,9 @@ def find_import(path: str | Path) -> Import:
 def merge(imports: list[Import], out: Path) -> dict[str, dict]:
     """Write each table's union of the imports, one row per primary key, into ``out``; returns per table the
     rows read and the duplicates dropped."""
-    con = duckdb.connect()
+    from casewatch.model.store import configure
+
+    con = configure(duckdb.connect())
     con.execute("SET preserve_insertion_order = false")
     stats = {}
     order = sorted(range(len(imports)), key=lambda i: imports[i].data_to)  # later data last: it wins
