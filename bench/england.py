@@ -94,18 +94,23 @@ def rows_in(db: Path) -> int:
 
 
 LISTS = """
-import sys, time
+import shutil, sys, tempfile
+from pathlib import Path
 from casewatch import standards
 from casewatch.lists.run import run_lists
 from casewatch.measures.run import _context
-from casewatch.measures.scope import attach, scope
+from casewatch.measures.scope import attach
+from casewatch.pool.compare import scope_split, split
 con = attach(sys.argv[1])
 std = standards.load(None)
+folder = Path(tempfile.mkdtemp(dir=Path(sys.argv[1]).parent))
+split(con, folder)  # every council's rows in its own files, once (as casewatch compare does)
 n = 0
 for (council,) in con.execute("SELECT council_id FROM db.councils ORDER BY 1").fetchall():
     ctx = _context(con, council, None, None)
-    scope(con, council)
+    scope_split(con, council, folder)
     n += len(run_lists(con, ctx.data_to, std))
+shutil.rmtree(folder)
 print(n, "action-list rows")
 """
 

@@ -9,14 +9,18 @@ edition) when its code is a real LA code; synthetic councils (X01...) have none.
 from __future__ import annotations
 
 import math
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from casewatch.benchmarks import api as benchmarks
 from casewatch.measures.compute import Figure, compute_all
 from casewatch.measures.define import REGISTRY
 from casewatch.measures.run import last_31_march
-from casewatch.measures.scope import attach, scope
+from casewatch.measures.scope import BY_WORKER, attach, scope
+from casewatch.model import TABLES
 
 Z95, Z998 = 1.959964, 3.090232
 
@@ -37,20 +41,60 @@ class CouncilFigure:
 
 def figures(db_path: str, period_end: date | None = None, ids: list[str] | None = None
             ) -> tuple[date, dict[str, str], dict[str, dict[str, Figure]]]:
-    """(period end, council names, {council: {indicator: Figure}}), the whole-council figures."""
+    """(period end, council names, {council: {indicator: Figure}}), the whole-council figures.
+
+    With several councils, every table is first split by council into Parquet files in one pass (a join to
+    the children or workers for tables without a council column), and each council's figures are computed
+    on its own files: scoping the pooled tables council by council instead made every council's queries scan
+    every council's rows, so the time grew with the square of the pool."""
     con = attach(db_path)
+    folder = None
     try:
         councils = con.execute("SELECT council_id, name, data_to FROM db.councils ORDER BY council_id").fetchall()
         if not councils:
             raise ValueError(f"{db_path}: no council in this database")
         pe = period_end or min(last_31_march(d) for _, _, d in councils)
+        if len(councils) > 1:
+            folder = Path(tempfile.mkdtemp(prefix="casewatch-compare-", dir=Path(db_path).resolve().parent))
+            split(con, folder)
         out = {}
         for council, _, _ in councils:
-            scope(con, council)
+            if folder is None:
+                scope(con, council)
+            else:
+                scope_split(con, council, folder)
             out[council] = {f.id: f for f in compute_all(con, [pe], ids, breakdowns=())}
         return pe, {c: n for c, n, _ in councils}, out
     finally:
         con.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def split(con, folder: Path) -> None:
+    """Every canonical table of ``db``, one Parquet folder per council: folder/<table>/_c=<council>/..."""
+    for table in TABLES:
+        cols = table.column_names
+        if "council_id" in cols:
+            source = f"SELECT *, council_id AS _c FROM db.{table.name}"
+        elif table.name in BY_WORKER:
+            source = f"SELECT t.*, w.council_id AS _c FROM db.{table.name} t JOIN db.workers w USING (worker_id)"
+        else:
+            source = f"SELECT t.*, k.council_id AS _c FROM db.{table.name} t JOIN db.children k USING (child_id)"
+        con.execute(f"COPY ({source}) TO '{folder / table.name}' (FORMAT parquet, PARTITION_BY (_c), "
+                    "OVERWRITE_OR_IGNORE true)")
+
+
+def scope_split(con, council: str, folder: Path) -> None:
+    """Views in ``main`` over one council's files from ``split`` (an empty view where it has no rows)."""
+    for table in TABLES:
+        part = folder / table.name / f"_c={council}"
+        if part.is_dir():
+            src = f"SELECT * FROM read_parquet('{part}/*.parquet', hive_partitioning = false)"
+        else:
+            src = f"SELECT * FROM db.{table.name} WHERE false"
+        con.execute(f"CREATE OR REPLACE VIEW main.{table.name} AS {src}")
+    con.execute("CREATE OR REPLACE VIEW main.calendar AS SELECT * FROM db.calendar")
 
 
 def compare(names: dict[str, str], by_council: dict[str, dict[str, Figure]]) -> list[dict]:
