@@ -159,6 +159,8 @@ def main() -> None:
     print("| stage | seconds | rows/s | peak MB | raw DuckDB s | ratio |")
     print("|---|---|---|---|---|---|")
     for name, s in stages.items():
+        if not s["seconds"]:
+            continue  # a stage not run this time (--stages)
         lim = limits.get(name)
         ratio = f"{s['seconds'] / lim['seconds']:.1f}x" if lim else "-"
         print(f"| {name} | {s['seconds']:.1f} | {rows / s['seconds']:,.0f} | {s['peak_mb']:,} | "
