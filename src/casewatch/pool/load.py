@@ -53,6 +53,8 @@ def merge(imports: list[Import], out: Path) -> dict[str, dict]:
     con.execute("SET preserve_insertion_order = false")
     stats = {}
     order = sorted(range(len(imports)), key=lambda i: imports[i].data_to)  # later data last: it wins
+    named = [c for imp in imports for c in imp.councils]
+    overlap = len(named) != len(set(named))
     for table in TABLES:
         files = [(rank, imports[i]) for rank, i in enumerate(order)
                  if (imports[i].folder / f"{table.name}.parquet").is_file()]
@@ -64,8 +66,11 @@ def merge(imports: list[Import], out: Path) -> dict[str, dict]:
             f"FROM read_parquet('{imp.folder / f'{table.name}.parquet'}')" for rank, imp in files)
         key = ", ".join(f'"{k}"' for k in table.primary_key)
         target = out / f"{table.name}.parquet"
-        con.execute(f"""COPY (SELECT {cols} FROM ({union}) QUALIFY row_number() OVER
-                        (PARTITION BY {key} ORDER BY _rank DESC) = 1) TO '{target}' (FORMAT parquet)""")
+        if overlap:  # a council in two imports: keep one copy of each record, from the later data
+            select = f"SELECT {cols} FROM ({union}) QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY _rank DESC) = 1"
+        else:  # every council once: nothing to choose between, so no window (which holds all rows in memory)
+            select = f"SELECT {cols} FROM ({union})"
+        con.execute(f"COPY ({select}) TO '{target}' (FORMAT parquet)")
         read = con.execute(f"SELECT count(*) FROM ({union})").fetchone()[0]
         kept = con.execute("SELECT count(*) FROM read_parquet(?)", [str(target)]).fetchone()[0]
         stats[table.name] = {"rows_read": read, "rows_kept": kept, "duplicates_dropped": read - kept}
