@@ -16,7 +16,7 @@ from casewatch.synth import params as P
 from casewatch.synth.council import Council
 from casewatch.synth.overdue import overdue_on
 from casewatch.synth.truth import period_truth
-from casewatch.synth.write import write_tables
+from casewatch.synth.write import TableWriters
 
 COUNCIL_NAMES = ("Northshire", "Southwold", "Eastmere", "Westbury", "Midvale", "Riverton", "Hillford",
                  "Coastley", "Marshfield", "Oakham Vale")
@@ -59,7 +59,8 @@ def generate(out: str | Path, options: SynthOptions,
     out = Path(out)
     ends = options.period_ends()
     window_start = date(ends[0].year - 1, 4, 1)
-    merged: dict[str, list] = {}
+    out.mkdir(parents=True, exist_ok=True)
+    writers = TableWriters(out)
     truth = {
         "generator": {"seed": options.seed, "size": options.size, "years": options.years,
                       "scenario": options.scenario, "councils": options.councils},
@@ -80,9 +81,9 @@ def generate(out: str | Path, options: SynthOptions,
             # the action lists' children overdue at the last period end (synth/overdue.py; casewatch lists)
             "overdue": overdue_on(log.rows, ends[-1].toordinal()),
         }
-        for table, rows in log.rows.items():
-            merged.setdefault(table, []).extend(tuple(r) for r in rows)
-    counts = write_tables(merged, out)
+        writers.write(log.rows)
+        del log
+    counts = writers.close()
     truth["rows"] = counts
     (out / "truth.json").write_text(json.dumps(truth, indent=1, sort_keys=False) + "\n")
     return truth

@@ -37,11 +37,24 @@ def table_to_arrow(table: Table, rows: list) -> pa.Table:
     return pa.Table.from_arrays(arrays, names=table.column_names)
 
 
-def write_tables(rows: dict[str, list], out: Path) -> dict[str, int]:
-    out.mkdir(parents=True, exist_ok=True)
-    counts = {}
-    for table in TABLES:
-        data = rows.get(table.name, [])
-        pq.write_table(table_to_arrow(table, data), out / f"{table.name}.parquet", compression="zstd")
-        counts[table.name] = len(data)
-    return counts
+class TableWriters:
+    """One Parquet file per canonical table, written a council at a time (a row group each), so that generating
+    many councils holds one council's rows in memory, not all of them (150 medium councils needed ~37 GB)."""
+
+    def __init__(self, out: Path):
+        out.mkdir(parents=True, exist_ok=True)
+        self.writers = {t.name: pq.ParquetWriter(out / f"{t.name}.parquet", table_to_arrow(t, []).schema,
+                                                 compression="zstd") for t in TABLES}
+        self.counts = dict.fromkeys(self.writers, 0)
+
+    def write(self, rows: dict[str, list]) -> None:
+        for table in TABLES:
+            data = [tuple(r) for r in rows.get(table.name, [])]
+            if data:
+                self.writers[table.name].write_table(table_to_arrow(table, data))
+                self.counts[table.name] += len(data)
+
+    def close(self) -> dict[str, int]:
+        for w in self.writers.values():
+            w.close()
+        return dict(self.counts)
