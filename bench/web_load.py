@@ -73,7 +73,6 @@ def main() -> None:
     if not Path(a.db).exists():
         sys.exit(f"{a.db}: run `make run` (or casewatch demo) first")
     home = Path(tempfile.mkdtemp(prefix="casewatch-load-"))
-    home.chmod(0o755)  # PostgreSQL (--postgres) runs as its own account and must reach its folder here
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CASEWATCH_", "DJANGO_"))}
     env["CASEWATCH_WEB_DB"] = str(home / "web.sqlite3")
     if a.postgres:

@@ -90,6 +90,8 @@ def _memory(limit: str | None) -> None:
 def _table(out, pe, rows) -> None:
     from rich.table import Table
 
+    from casewatch.outputs.compare_html import number as _num
+
     for r in rows:
         t = Table(title=f"{r['title']} ({r['unit']}), year to {pe}; pool {_num(r['pooled'])}", title_justify="left")
         for col in ("council", "value", "rank", "quartile", "funnel"):
@@ -98,7 +100,3 @@ def _table(out, pe, rows) -> None:
             t.add_row(f"{x.council} {x.name}", _num(x.value), f"{x.rank}/{x.of}" if x.rank else "-",
                       str(x.quartile or "-"), x.funnel or "-")
         out.print(t)
-
-
-def _num(v) -> str:
-    return "-" if v is None else f"{v:,.1f}" if isinstance(v, float) else f"{v:,}"

@@ -98,7 +98,7 @@ def _draw_rates(hazards, entry_rates, rates: Rates | None, runs: int, rng) -> tu
     with np.errstate(divide="ignore", invalid="ignore"):
         h_ratio = np.where(base_h > 0, hazards / base_h, 0.0)
         e_ratio = np.where(base_e > 0, entry_rates / base_e, 0.0)
-    exposure = np.maximum(np.maximum(rates.exposure - rates.days, rates.exposure / 2), 1e-9)[:, None]
+    exposure = np.maximum(rates.corrected_exposure, 1e-9)[:, None]
     h = rng.gamma(np.maximum(rates.moves, 1e-12), 1.0 / exposure, size=(runs, *rates.moves.shape))
     h = np.where(rates.moves > 0, h * h_ratio, hazards)  # moves added by a scenario (never seen) keep their rate
     e = rng.gamma(np.maximum(rates.entries, 1e-12), 1.0 / rates.days, size=(runs, len(rates.entries)))

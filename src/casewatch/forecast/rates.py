@@ -52,22 +52,20 @@ class Rates:
     def days(self) -> int:
         return (self.end - self.start).days
 
-    def hazards(self) -> np.ndarray:
-        """Daily hazards S x (S + 1) (0 where a state had no exposure), for projecting from the stock on the
-        window's last day. Each state's exposure is reduced by one child for the whole window (to no less than
-        half of it): the children who left a state during the window are in its moves and missing from the stock
-        the projection starts from, so moves / exposure applied to that stock under-counts who leaves (by about
-        one child's worth of leaving per state per window; +4.1% in care after 12 months on planted constant
-        rates with a 6-month window, +1.3% with this correction: docs/forecast.md)."""
-        exposure = np.maximum(self.exposure - self.days, self.exposure / 2)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            h = self.moves / exposure[:, None]
-        return np.nan_to_num(h, nan=0.0, posinf=0.0)
+    @property
+    def corrected_exposure(self) -> np.ndarray:
+        """Each state's exposure less one child for the whole window (to no less than half of it): the children
+        who left a state during the window are in its moves and missing from the stock the projection starts
+        from, so moves / exposure applied to that stock under-counts who leaves (by about one child's worth of
+        leaving per state per window; +4.1% in care after 12 months on planted constant rates with a 6-month
+        window, +1.3% with this correction: docs/forecast.md)."""
+        return np.maximum(self.exposure - self.days, self.exposure / 2)
 
-    def raw_hazards(self) -> np.ndarray:
-        """Moves / exposure, uncorrected: the rates as seen in the window."""
+    def hazards(self) -> np.ndarray:
+        """Daily hazards S x (S + 1) (0 where a state had no exposure), over the corrected exposure, for
+        projecting from the stock on the window's last day."""
         with np.errstate(divide="ignore", invalid="ignore"):
-            h = self.moves / self.exposure[:, None]
+            h = self.moves / self.corrected_exposure[:, None]
         return np.nan_to_num(h, nan=0.0, posinf=0.0)
 
     def entry_rates(self) -> np.ndarray:

@@ -29,6 +29,19 @@ def attach(db_path: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def council_link(table) -> str:
+    """How a table's rows say their council: "council" (its own council_id: every table that has one),
+    "worker" (through workers) or "child" (through children)."""
+    cols = table.column_names
+    if "council_id" in cols:
+        return "council"
+    if table.name in BY_WORKER:
+        return "worker"
+    if "child_id" in cols:
+        return "child"
+    raise ValueError(f"{table.name}: no council, worker or child column to scope it by")
+
+
 def scope(con: duckdb.DuckDBPyConnection, council_id: str, source: str = "db") -> None:
     """(Re)create a view per canonical table in ``main``, holding only ``council_id``'s rows of ``source``."""
     quoted = council_id.replace("'", "''")
@@ -36,17 +49,15 @@ def scope(con: duckdb.DuckDBPyConnection, council_id: str, source: str = "db") -
     children = f"SELECT child_id FROM {source}.children WHERE council_id = '{quoted}'"
     workers = f"SELECT worker_id FROM {source}.workers WHERE council_id = '{quoted}'"
     for table in TABLES:
-        cols = table.column_names
+        link = council_link(table)
         if not others:  # the database holds this council only: nothing to filter
             where = "true"
-        elif "council_id" in cols:  # every table that says its council (adopter_snapshots was missed when listed)
+        elif link == "council":
             where = f"council_id = '{quoted}'"
-        elif table.name in BY_WORKER:
+        elif link == "worker":
             where = f"worker_id IN ({workers})"
-        elif "child_id" in cols:
-            where = f"child_id IN ({children})"
         else:
-            raise ValueError(f"{table.name}: no council, worker or child column to scope it by")
+            where = f"child_id IN ({children})"
         con.execute(f"CREATE OR REPLACE VIEW main.{table.name} AS SELECT * FROM {source}.{table.name} WHERE {where}")
     con.execute(f"CREATE OR REPLACE VIEW main.calendar AS SELECT * FROM {source}.calendar")
 

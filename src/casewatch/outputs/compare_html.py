@@ -29,20 +29,20 @@ def to_html(period_end, rows: list[dict]) -> str:
            "each council's percentage against the pool's, given how many children stand behind it.</p>"]
     for r in rows:
         svg, words = funnel_chart(r)
-        out.append(f"<section><h2>{escape(r['title'])}</h2><p>Pool: {_n(r['pooled'])}</p>")
+        out.append(f"<section><h2>{escape(r['title'])}</h2><p>Pool: {number(r['pooled'])}</p>")
         if svg:
             labelled = svg.replace("<svg", '<svg role="img" aria-label="' + escape(words) + '"', 1)
             out.append(f"<figure>{labelled}<figcaption>{escape(words)}</figcaption></figure>")
         out.append("<table><thead><tr><th>Council</th><th class='n'>Value</th><th class='n'>Rank</th>"
                    "<th class='n'>Quartile</th><th class='n'>SN mean</th><th>Funnel</th></tr></thead><tbody>")
         for c in sorted(r["councils"], key=lambda c: (c.rank or 10**6, c.council)):
-            out.append(f"<tr><td>{escape(c.council)} {escape(c.name)}</td><td class='n'>{_n(c.value)}</td>"
+            out.append(f"<tr><td>{escape(c.council)} {escape(c.name)}</td><td class='n'>{number(c.value)}</td>"
                        f"<td class='n'>{f'{c.rank}/{c.of}' if c.rank else '-'}</td><td class='n'>{c.quartile or '-'}</td>"
-                       f"<td class='n'>{_n(c.sn_mean)}</td><td>{escape(c.funnel or '-')}</td></tr>")
+                       f"<td class='n'>{number(c.sn_mean)}</td><td>{escape(c.funnel or '-')}</td></tr>")
         out.append("</tbody></table></section>")
     out.append("</main></body></html>")
     return "".join(out)
 
 
-def _n(v) -> str:
+def number(v) -> str:
     return "-" if v is None else f"{v:,.1f}" if isinstance(v, float) else f"{v:,}"

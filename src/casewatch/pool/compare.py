@@ -19,7 +19,7 @@ from casewatch.benchmarks import api as benchmarks
 from casewatch.measures.compute import Figure, compute_all
 from casewatch.measures.define import REGISTRY
 from casewatch.measures.run import last_31_march
-from casewatch.measures.scope import BY_WORKER, attach, scope
+from casewatch.measures.scope import attach, council_link, scope
 from casewatch.model import TABLES
 
 Z95, Z998 = 1.959964, 3.090232
@@ -74,13 +74,11 @@ def figures(db_path: str, period_end: date | None = None, ids: list[str] | None 
 def split(con, folder: Path) -> None:
     """Every canonical table of ``db``, one Parquet folder per council: folder/<table>/_c=<council>/..."""
     for table in TABLES:
-        cols = table.column_names
-        if "council_id" in cols:
-            source = f"SELECT *, council_id AS _c FROM db.{table.name}"
-        elif table.name in BY_WORKER:
-            source = f"SELECT t.*, w.council_id AS _c FROM db.{table.name} t JOIN db.workers w USING (worker_id)"
-        else:
-            source = f"SELECT t.*, k.council_id AS _c FROM db.{table.name} t JOIN db.children k USING (child_id)"
+        source = {
+            "council": f"SELECT *, council_id AS _c FROM db.{table.name}",
+            "worker": f"SELECT t.*, w.council_id AS _c FROM db.{table.name} t JOIN db.workers w USING (worker_id)",
+            "child": f"SELECT t.*, k.council_id AS _c FROM db.{table.name} t JOIN db.children k USING (child_id)",
+        }[council_link(table)]
         con.execute(f"COPY ({source}) TO '{folder / table.name}' (FORMAT parquet, PARTITION_BY (_c), "
                     "OVERWRITE_OR_IGNORE true)")
 

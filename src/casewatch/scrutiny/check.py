@@ -23,7 +23,7 @@ from casewatch.scrutiny import similar
 from casewatch.scrutiny.judgement import DOMAINS, RANK, JudgementStory, story
 from casewatch.scrutiny.lexicon import polarity, spin, tone
 from casewatch.scrutiny.quotes import QuoteCheck, ReportText, normal
-from casewatch.scrutiny.report import InspectionReport
+from casewatch.scrutiny.report import MONTHS, InspectionReport
 from casewatch.scrutiny.statement import Statement
 
 # similarity at which a statement sentence covers a report finding, and below which nothing in the report is close
@@ -60,7 +60,6 @@ STRONG_PRAISE = re.compile(r"\b(?:exemplary|excellent|outstanding|consistent(?:l
                            r"without exception|flawless|high[- ]quality)\b", re.I)
 CLAUSE = re.compile(r";|\b(?:while|whilst|whereas|but|although|however)\b|,\s+(?:and\s+)?(?:the|that|with)\b", re.I)
 SEASONS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2)}
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 DATES = re.compile(r"\b(" + "|".join(MONTHS + list(SEASONS)) + r")(?:\s+(20\d\d))?\b", re.I)
 LAST_YEAR = re.compile(r"\b(?:last|previous)\b[^.]{0,40}?\binspect\w*[^.]{0,20}?\b(?:in|of)\s+(20\d\d)\b", re.I)
 GRADE_CONTEXT = re.compile(r"\b(?:rated|judged|graded|judgements?|grade|overall|effectiveness|remains?|retained|"

@@ -10,7 +10,7 @@ it exactly as it reads a council's returns, and the rates it estimates can be he
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -29,7 +29,6 @@ class Planted:
     start: date = date(2010, 4, 1)
     end: date = date(2026, 4, 1)
     seed: int = 1
-    rows: dict = field(default_factory=dict)
 
 
 DEFAULT = Planted(

@@ -17,4 +17,4 @@ def balancer(request):
     record(request, "view_balancer", detail=f"{len(plan.get('moves', []))} moves shown")
     for w in plan.get("workers", []):
         w["team_name"] = names.get(w["team"], w["team"])
-    return render(request, "casewatch/balancer.html", {"ctx": ctx, "plan": plan, "names": names})
+    return render(request, "casewatch/balancer.html", {"ctx": ctx, "plan": plan})
