@@ -54,5 +54,5 @@ def test_missing_database_is_a_clear_error(tmp_path):
 def test_not_a_database_is_a_clear_error(tmp_path):
     bad = tmp_path / "bad.duckdb"
     bad.write_text("hello")
-    with pytest.raises(StoreError, match="cannot be opened"):
+    with pytest.raises(StoreError, match="not a DuckDB database"):
         open_readonly(bad)

@@ -1,7 +1,9 @@
-"""casewatch command line: synth, load, validate, rules, summary, schema, demo.
+"""casewatch: the plain truth about a council's children's social care, from its own statutory data.
 
 Progress goes to stderr (a rich progress bar on a terminal, plain lines otherwise); results go to stdout.
-Nothing printed here carries child-level data: loads report counts and reasons, never values.
+Nothing printed here carries child-level data: loads report counts and reasons, never values. An error a
+person can fix is one line and exit code 2; anything else is one line naming the command and exit code 70
+(CASEWATCH_DEBUG=1 shows the traceback), so no error ever repeats a value from the data.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+from casewatch.errors import CasewatchError
+
+# Piped to a file or ``less``, nothing is cut to 80 columns: full file names, whole rows.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 4000)
+err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 4000)
 
 
-class UserError(Exception):
+class UserError(CasewatchError):
     """A problem the user can fix; printed without a traceback."""
 
 
@@ -39,12 +44,9 @@ def _progress() -> Progress:
 
 # --- synth -----------------------------------------------------------------------------------------------------
 def cmd_synth(args: argparse.Namespace) -> int:
-    from casewatch.synth import SynthOptions, generate
+    from casewatch import jobs
 
-    if args.first_council < 1 or args.councils < 1:
-        raise UserError("--councils and --first-council start at 1")
-    options = SynthOptions(size=args.size, seed=args.seed, years=args.years, scenario=args.scenario,
-                           councils=args.councils, end=args.end, first_council=args.first_council - 1)
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     started = time.perf_counter()
     with _progress() as progress:
         task = progress.add_task("generating councils", total=args.councils)
@@ -54,39 +56,21 @@ def cmd_synth(args: argparse.Namespace) -> int:
             if not err.is_terminal:
                 err.print(f"casewatch: generating council {i + 1} of {n}")
 
-        try:
-            truth = generate(args.out, options, on_council=step)
-        except ValueError as exc:
-            raise UserError(str(exc)) from None
+        made = jobs.synth(args.out, size=args.size, seed=args.seed, years=args.years, scenario=args.scenario,
+                          councils=args.councils, first_council=args.first_council, end=args.end, formats=formats,
+                          on_council=step)
         progress.update(task, completed=args.councils)
-    rows = sum(truth["rows"].values())
-    err.print(f"wrote {rows:,} rows in {len(truth['rows'])} tables and truth.json to {args.out} "
-              f"in {time.perf_counter() - started:.1f} s")
-    formats = {f.strip() for f in getattr(args, "formats", "parquet").split(",") if f.strip()}
-    if formats - {"parquet", "returns"}:
-        raise UserError(f"unknown format(s): {', '.join(sorted(formats - {'parquet', 'returns'}))}")
-    if "returns" in formats:
-        from casewatch.returns.write_all import write_returns
-
-        try:
-            written = write_returns(Path(args.out), Path(args.out) / "returns")
-        except ValueError as exc:
-            raise UserError(str(exc)) from None
-        err.print(f"wrote {len(written)} return files to {Path(args.out) / 'returns'}")
+    err.print(f"wrote {made.rows:,} rows in {len(made.truth['rows'])} tables and truth.json to {args.out} "
+              f"in {time.perf_counter() - started:.1f} s", markup=False)
+    if made.returns:
+        err.print(f"wrote {len(made.returns)} return files to {Path(args.out) / 'returns'}", markup=False)
     return 0
 
 
 # --- load ------------------------------------------------------------------------------------------------------
 def cmd_load(args: argparse.Namespace) -> int:
-    from casewatch.model.load import LoadError, load_directory
-    from casewatch.model.store import StoreError
-
-    paths = args.path if isinstance(args.path, list) else [args.path]
-    if not (len(paths) == 1 and (Path(paths[0]) / "children.parquet").exists()):
-        from casewatch.cli_returns import cmd_load_returns
-
-        return cmd_load_returns(argparse.Namespace(**{**vars(args), "path": paths}), out, err)
-    args.path = paths[0]
+    from casewatch import jobs
+    from casewatch.cli_returns import print_returns_load
 
     started = time.perf_counter()
     with _progress() as progress:
@@ -97,13 +81,15 @@ def cmd_load(args: argparse.Namespace) -> int:
             if not err.is_terminal:
                 err.print(f"casewatch: loading {name} ({i + 1} of {n})")
 
-        try:
-            report = load_directory(args.path, args.db, on_table=step)
-        except (LoadError, StoreError) as exc:
-            raise UserError(str(exc)) from None
-    _print_load(report)
-    err.print(f"loaded {report.rows_loaded:,} rows, quarantined {report.rows_quarantined:,}, into {args.db} "
-              f"in {time.perf_counter() - started:.1f} s")
+        loaded = jobs.load(args.path, args.db, kind=args.kind, year=args.year, council=args.council, xsd=args.xsd,
+                           on_table=step)
+    if loaded.run is not None:
+        print_returns_load(loaded.run, args.issues, out, err)
+    else:
+        _print_load(loaded.report)
+        err.print(f"loaded {loaded.report.rows_loaded:,} rows, quarantined {loaded.report.rows_quarantined:,}, "
+                  f"into {args.db}", markup=False)
+    err.print(f"took {time.perf_counter() - started:.1f} s", markup=False)
     return 0
 
 
@@ -121,46 +107,28 @@ def _print_load(report) -> None:
 
 # --- summary ---------------------------------------------------------------------------------------------------
 def cmd_summary(args: argparse.Namespace) -> int:
-    from casewatch.measures.headline import councils, headline
-    from casewatch.model.store import StoreError, open_readonly
+    from casewatch import jobs
 
-    try:
-        con = open_readonly(args.db)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    with con:
-        known = councils(con)
-        if not known:
-            raise UserError(f"{args.db}: no council in this database")
-        if args.council is None and len(known) > 1:
-            raise UserError("this database holds several councils; choose one with --council "
-                            f"({', '.join(c for c, _ in known)})")
-        council_id = args.council or known[0][0]
-        if council_id not in dict(known):
-            raise UserError(f"no council {council_id!r} here ({', '.join(c for c, _ in known)})")
-        data_to = con.execute("SELECT data_to FROM councils WHERE council_id = ?", [council_id]).fetchone()[0]
-        from casewatch.measures.run import last_31_march
+    s = jobs.summary(args.db, period_end=args.period_end, council=args.council)
+    _print_summary(s, args.format)
+    return 0
 
-        period_end = args.period_end or last_31_march(data_to)
-        if period_end > data_to:
-            raise UserError(f"the data runs to {data_to}; figures at {period_end} cannot be known yet")
-        figures = headline(con, period_end, council_id)
-    if args.format == "json":
-        print(json.dumps({"council_id": council_id, **figures}))
-        return 0
-    name = dict(known)[council_id]
-    table = RichTable(title=f"{name} ({council_id}) at {period_end:%d %B %Y}", title_justify="left")
+
+def _print_summary(s, fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps({"council_id": s.council_id, **s.figures}))
+        return
+    table = RichTable(title=f"{s.name} ({s.council_id}) at {s.period_end:%d %B %Y}", title_justify="left")
     table.add_column("figure")
     table.add_column("value", justify="right")
-    for key, value in figures.items():
+    for key, value in s.figures.items():
         if key not in ("period_end", "caseload_at_period_end"):
             table.add_row(key.replace("_", " "), f"{value:,}" if isinstance(value, int) else str(value))
-    loads = figures["caseload_at_period_end"].values()
+    loads = s.figures["caseload_at_period_end"].values()
     if loads:
         table.add_row("workers holding cases", f"{len(loads):,}")
         table.add_row("largest caseload", f"{max(loads):,}")
     out.print(table)
-    return 0
 
 
 # --- schema ----------------------------------------------------------------------------------------------------
@@ -194,28 +162,50 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 # --- demo ------------------------------------------------------------------------------------------------------
 def cmd_demo(args: argparse.Namespace) -> int:
-    base = Path(args.out)
-    synth_dir, db = base / "synth", base / "casewatch.duckdb"
-    cmd_synth(argparse.Namespace(out=str(synth_dir), size=args.size, seed=args.seed, years=5,
-                                 scenario=args.scenario, councils=1, end=None, formats="parquet"))
-    cmd_load(argparse.Namespace(path=[str(synth_dir)], db=str(db)))
-    cmd_summary(argparse.Namespace(db=str(db), period_end=None, council=None, format="table"))
-    from casewatch.outputs.report import write_report
+    from casewatch import jobs
 
     with _progress() as bar:
-        bar.add_task("writing the report (HTML, PDF, Excel)", total=None)
-        done = write_report(str(db), base / "report", la=args.la)
-    out.print(f"report (benchmarked as {args.la}): {len(done.report.worse)} indicators got worse, "
-              f"{len(done.report.behind)} behind England or the statistical neighbours", markup=False, soft_wrap=True)
-    for kind, path in done.files.items():
+        task = bar.add_task("demo", total=None)
+
+        def step(what: str) -> None:
+            bar.update(task, description=what)
+            if not err.is_terminal:
+                err.print(f"casewatch: {what}", markup=False)
+
+        done = jobs.demo(args.out, size=args.size, seed=args.seed, scenario=args.scenario, la=args.la, on_step=step)
+    _print_load(done.loaded.report)
+    _print_summary(done.summary, "table")
+    report = done.report
+    out.print(f"report (benchmarked as {args.la}): {len(report.report.worse)} indicators got worse, "
+              f"{len(report.report.behind)} behind England or the statistical neighbours", markup=False, soft_wrap=True)
+    for kind, path in report.files.items():
         out.print(f"  {kind:5} {path.resolve()}", markup=False, soft_wrap=True)
-    err.print(f"demo database: {db}  (try: casewatch indicators --db {db} --la {args.la}; casewatch lists --db {db})")
+    db = done.loaded.db
+    err.print(f"demo database: {db}  (try: casewatch indicators --db {db} --la {args.la}; casewatch lists --db {db})",
+              markup=False, soft_wrap=True)
     return 0
 
 
+class _OneLineHelp(argparse.HelpFormatter):
+    """``casewatch --help``: every command on one line with its help (argparse measures the command names one
+    indent short, and wraps at 80 columns)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=20, width=130)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.choices and isinstance(action.choices, dict):  # the commands
+            longest = max(len(name) for name in action.choices) + self._current_indent + 2 * self._indent_increment
+            self._action_max_length = max(self._action_max_length, longest)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="casewatch", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="casewatch", description=__doc__.splitlines()[0],
+                                     formatter_class=_OneLineHelp,
+                                     epilog="'casewatch COMMAND --help' gives a command's options; README.md shows "
+                                            "each command in use.")
+    sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
 
     p = sub.add_parser("synth", help="generate a synthetic council with planted truth")
     p.add_argument("--out", required=True, help="directory for the Parquet tables and truth.json")
@@ -247,42 +237,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="table", choices=["table", "json"])
     p.set_defaults(func=cmd_summary)
 
-    from casewatch import cli_indicators
+    # in the README's order
+    from casewatch import (
+        cli_allocate,
+        cli_caseloads,
+        cli_export,
+        cli_forecast,
+        cli_indicators,
+        cli_lists,
+        cli_pool,
+        cli_report,
+        cli_scrutiny,
+        cli_web,
+    )
 
-    cli_indicators.add_parser(sub, out, err, UserError, _date)
-    from casewatch import cli_allocate
+    for module in (cli_indicators, cli_lists, cli_caseloads, cli_forecast, cli_export, cli_pool, cli_scrutiny, cli_web, cli_allocate, cli_report):
+        module.add_parser(sub, out, err, UserError, _date)
 
-    cli_allocate.add_parser(sub, out, err, UserError, _date)
-    from casewatch import cli_lists
-
-    cli_lists.add_parser(sub, out, err, UserError, _date)
-    from casewatch import cli_caseloads
-
-    cli_caseloads.add_parser(sub, out, err, UserError, _date)
-    from casewatch import cli_report
-
-    cli_report.add_parser(sub, out, err, UserError, _date)
-    from casewatch import cli_forecast
-
-    cli_forecast.add_parser(sub, out, err, UserError, _date)
-    from casewatch import cli_pool
-
-    cli_pool.add_parser(sub, out, err, UserError, _date)
-    from casewatch import cli_scrutiny
-
-    cli_scrutiny.add_parser(sub, out, err, UserError, _date)
-    from casewatch import cli_web
-
-    cli_web.add_parser(sub, out, err, UserError, _date)
-    from casewatch import cli_export
-
-    cli_export.add_parser(sub, out, err, UserError, _date)
-
-    p = sub.add_parser("schema", help="print the canonical model")
+    p = sub.add_parser("schema", help="the canonical model: every table and column, its meaning and its rules")
     p.add_argument("--format", default="text", choices=["text", "sql"])
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("demo", help="synth + load + summary in one go")
+    p = sub.add_parser("demo", help="what 'make run' shows: a synthetic council made, loaded, summarised and reported")
     p.add_argument("--out", default="var/demo")
     p.add_argument("--size", default="small", choices=["tiny", "small", "medium", "large"])
     p.add_argument("--seed", type=int, default=1)
@@ -294,12 +270,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import os
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except UserError as exc:
+    except CasewatchError as exc:
         err.print(f"casewatch: {exc}", style="bold red", markup=False, soft_wrap=True)
         return 2
+    except BrokenPipeError:  # piped into head or less and closed: not an error
+        _quiet_stdout()
+        return 0
+    except KeyboardInterrupt:
+        err.print("casewatch: interrupted", markup=False)
+        return 130
+    except Exception as exc:
+        if os.environ.get("CASEWATCH_DEBUG"):
+            raise
+        # the message of an unexpected error may hold a value from the data: its type only
+        err.print(f"casewatch {args.command}: unexpected {type(exc).__name__}. This is a fault in casewatch, not "
+                  "in what you asked; please report it (CASEWATCH_DEBUG=1 shows where it happened).",
+                  style="bold red", markup=False, soft_wrap=True)
+        return 70
+
+
+def _quiet_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

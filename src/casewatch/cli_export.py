@@ -7,8 +7,8 @@ from pathlib import Path
 
 
 def add_parser(sub, out, err, user_error, parse_date) -> None:
-    p = sub.add_parser("export", help="pseudonymised export for the regional pool: identifiers keyed-hashed, "
-                                      "birth dates to the month, postcodes to the district, free text dropped")
+    p = sub.add_parser("export", help="one council's data pseudonymised for a regional pool (keyed-hash ids, "
+                                      "birth months, postcode districts)")
     p.add_argument("--db", required=True, help="analytics database (opened read-only)")
     p.add_argument("--out", required=True, help="new (or empty) folder for the export")
     p.add_argument("--key-file", required=True, help="the council's pseudonymisation key (keep it; use the same "

@@ -54,7 +54,9 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         finally:
             con.close()
         if args.format == "table":
-            _table(out, ctx.council_name, result)
+            from casewatch.cli_output import emit_table
+
+            emit_table(lambda console: _table(console, ctx.council_name, result), args.out, out, err)
             return 0
         if args.format == "json":
             text = json.dumps(result)

@@ -45,7 +45,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             name, _, val = item.partition("=")
             if not val:
                 raise user_error(f"--set {item!r}: write NAME=VALUE")
-            settings[name.strip()] = float(val) if "." in val else int(val)
+            settings[name.strip()] = val.strip()  # checked (a known name, a number) by measures.run
         try:
             ctx, items = indicators(args.db, args.period_end, args.council, args.la, args.by, args.ids, settings)
         except IndicatorError as exc:

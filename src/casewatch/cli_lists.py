@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import sys
 
 from rich.table import Table as RichTable
 
@@ -25,7 +23,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     p.add_argument("--standards", default=None, help="the council's own standards file (TOML; see "
                                                      "casewatch/standards.toml for the defaults)")
     p.add_argument("--format", default="table", choices=["table", "json", "csv", "xlsx"])
-    p.add_argument("--out", default=None, help="file to write (required for xlsx)")
+    p.add_argument("--out", default=None, help="file to write, in any format (required for xlsx)")
 
     def run(args: argparse.Namespace) -> int:
         from casewatch import standards
@@ -55,17 +53,17 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             rows = [r.as_dict() for r in run_lists(con, on, std, args.names, args.team, args.worker)]
         finally:
             con.close()
+        from casewatch.cli_output import csv_text, emit, emit_table
+
         if args.format == "json":
-            print(json.dumps(rows))
+            emit(json.dumps(rows), args.out, err)
         elif args.format == "csv":
-            w = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
-            w.writeheader()
-            w.writerows(rows)
+            emit(csv_text(FIELDS, ([r[f] for f in FIELDS] for r in rows)), args.out, err)
         elif args.format == "xlsx":
             _xlsx(args.out, rows, on)
             out.print(f"{len(rows):,} rows written to {args.out}", markup=False)
         else:
-            _table(out, ctx, on, rows)
+            emit_table(lambda console: _table(console, ctx, on, rows), args.out, out, err)
         return 0
 
     p.set_defaults(func=run)

@@ -4,9 +4,7 @@ council in it, ranked)."""
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import sys
 
 
 def add_parser(sub, out, err, user_error, parse_date) -> None:
@@ -40,7 +38,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     c.add_argument("--indicator", action="append", dest="ids", help="only this indicator (repeatable)")
     c.add_argument("--format", default="table", choices=["table", "json", "csv", "html"])
     c.add_argument("--memory-limit", default=None, help="as for casewatch pool")
-    c.add_argument("--out", default=None, help="file for --format html")
+    c.add_argument("--out", default=None, help="write to this file instead of the screen (any format)")
 
     def run_compare(args: argparse.Namespace) -> int:
         from casewatch.measures.catalogue import all_indicators
@@ -57,24 +55,23 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         except ValueError as exc:
             raise user_error(str(exc)) from None
         rows = compare(names, by)
+        from casewatch.cli_output import csv_text, emit, emit_table
+
         if args.format == "json":
-            print(json.dumps({"period_end": pe.isoformat(), "indicators": [
-                r | {"councils": [c.__dict__ for c in r["councils"]]} for r in rows]}, default=str))
+            emit(json.dumps({"period_end": pe.isoformat(), "indicators": [
+                r | {"councils": [c.__dict__ for c in r["councils"]]} for r in rows]}, default=str), args.out, err)
         elif args.format == "html":
-            from casewatch.cli_output import emit
             from casewatch.outputs.compare_html import to_html
 
             emit(to_html(pe, rows), args.out, err)
         elif args.format == "csv":
-            w = csv.writer(sys.stdout)
-            w.writerow(["indicator", "council", "name", "value", "numerator", "denominator", "rank", "of",
-                        "quartile", "sn_mean", "funnel", "pooled"])
-            for r in rows:
-                for x in r["councils"]:
-                    w.writerow([r["id"], x.council, x.name, x.value, x.numerator, x.denominator, x.rank, x.of,
-                                x.quartile, x.sn_mean, x.funnel, r["pooled"]])
+            emit(csv_text(["indicator", "council", "name", "value", "numerator", "denominator", "rank", "of",
+                           "quartile", "sn_mean", "funnel", "pooled"],
+                          ([r["id"], x.council, x.name, x.value, x.numerator, x.denominator, x.rank, x.of,
+                            x.quartile, x.sn_mean, x.funnel, r["pooled"]] for r in rows for x in r["councils"])),
+                 args.out, err)
         else:
-            _table(out, pe, rows)
+            emit_table(lambda console: _table(console, pe, rows), args.out, out, err)
         return 0
 
     c.set_defaults(func=run_compare)

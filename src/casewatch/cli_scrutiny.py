@@ -38,7 +38,9 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         elif args.format == "html":
             text = to_html(found)
         else:
-            _table(out, found)
+            from casewatch.cli_output import emit_table
+
+            emit_table(lambda console: _table(console, found), args.out, out, err)
             return 0
         from casewatch.cli_output import emit
 

@@ -6,8 +6,10 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
+from casewatch.errors import CasewatchError
 
-class StandardsError(Exception):
+
+class StandardsError(CasewatchError):
     """A standards file that casewatch cannot use."""
 
 

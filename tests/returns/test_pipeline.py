@@ -83,7 +83,7 @@ def test_nothing_usable_fails_and_keeps_the_last_good_database(council, tmp_path
     junk = tmp_path / "junk"
     junk.mkdir()
     (junk / "a.csv").write_text("nothing,to,see\n1,2,3\n")
-    assert main(["load", str(junk), "--db", str(db)]) == 1
+    assert main(["load", str(junk), "--db", str(db)]) == 2
     assert db.read_bytes() == before
     err = capsys.readouterr().err
     assert "nothing usable" in err
@@ -115,7 +115,7 @@ def test_the_same_year_given_twice_is_refused_naming_both(tmp_path, capsys, coun
     write_returns(src, tmp_path / "returns")
     db = tmp_path / "db.duckdb"
     assert main(["load", str(tmp_path / "returns" / "ssda903"), str(tmp_path / "returns" / "ssda903_xml"),
-                 "--db", str(db)]) == 1
+                 "--db", str(db)]) == 2
     err = capsys.readouterr().err
     assert "the SSDA903 return for 2021-22 is given more than once" in " ".join(err.split())
     assert "ssda903_xml/SSDA903_2022.xml" in err.replace("\n", "") and not db.exists()

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from casewatch.errors import CasewatchError
 from casewatch.forecast import costs as unit
 from casewatch.forecast.backtest import backtest, months_back
 from casewatch.forecast.project import Projection, month_ends, project
@@ -15,7 +16,7 @@ from casewatch.forecast.scenario import Scenario, apply
 from casewatch.forecast.states import EXIT, STATES, name
 
 
-class ForecastError(ValueError):
+class ForecastError(CasewatchError, ValueError):
     """The forecast cannot be made as asked (no data, too little history)."""
 
 

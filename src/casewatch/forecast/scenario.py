@@ -22,12 +22,13 @@ from pathlib import Path
 
 import numpy as np
 
+from casewatch.errors import CasewatchError
 from casewatch.forecast.states import AGE_BANDS, INDEX, PLACEMENTS, STATES
 
 BANDS = [b for b, _, _ in AGE_BANDS]
 
 
-class ScenarioError(ValueError):
+class ScenarioError(CasewatchError, ValueError):
     """A scenario file that cannot be used, naming the file and the key."""
 
 

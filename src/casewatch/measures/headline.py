@@ -79,11 +79,12 @@ def headline(con: duckdb.DuckDBPyConnection, period_end: date, council_id: str) 
         figures[name] = con.execute(sql, used).fetchone()[0]
     rows = con.execute(CASELOAD, {"pe": period_end, "council": council_id}).fetchall()
     cases = sum(r[1] for r in rows)
-    fte = sum((r[2] for r in rows), Decimal(0))
+    known = [r for r in rows if r[2] is not None]  # returns without a CMS extract carry no FTE
+    fte = sum((r[2] for r in known), Decimal(0))
     figures["cases_held"] = cases
     figures["case_holder_fte"] = float(fte)
-    figures["caseload_per_fte"] = (
-        float((Decimal(cases) / fte).quantize(Decimal("0.01"), ROUND_HALF_UP)) if fte else None
+    figures["caseload_per_fte"] = (  # over the case holders whose FTE is known
+        float((Decimal(sum(r[1] for r in known)) / fte).quantize(Decimal("0.01"), ROUND_HALF_UP)) if fte else None
     )
     figures["caseload_at_period_end"] = {r[0]: r[1] for r in rows}
     return figures

@@ -8,17 +8,19 @@ neighbours' mean, the council's rank and quartile among all councils.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
 from casewatch import benchmarks
+from casewatch.errors import CasewatchError
 from casewatch.measures.catalogue import all_indicators
 from casewatch.measures.compute import Figure, compute_all
 from casewatch.measures.define import BREAKDOWNS, REGISTRY
 from casewatch.measures.scope import _minus_year, attach, scope
 
 
-class IndicatorError(Exception):
+class IndicatorError(CasewatchError):
     """The indicators cannot be computed as asked (no such council, period not yet in the data...)."""
 
 
@@ -89,6 +91,28 @@ def _item(fig: Figure, previous: Figure | None, ctx: Context, whole: bool) -> di
     return item
 
 
+def check_settings(settings: dict) -> dict:
+    """The local settings (``--set NAME=VALUE``) as numbers, each one an indicator takes; anything else is an
+    IndicatorError naming it. Values may come as text (from the command line) or numbers."""
+    known: dict[str, list[str]] = {}
+    for ind in REGISTRY.values():
+        for name in ind.params:
+            known.setdefault(name, []).append(ind.id)
+    checked = {}
+    for name, value in settings.items():
+        if name not in known:
+            raise IndicatorError(f"--set {name}: no indicator has a setting of that name (settings: "
+                                 f"{', '.join(f'{n} ({known[n][0]})' for n in sorted(known))})")
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise IndicatorError(f"--set {name}={value}: the value must be a number") from None
+        if not math.isfinite(number) or number <= 0:
+            raise IndicatorError(f"--set {name}={value}: the value must be a number above 0")
+        checked[name] = int(number) if number.is_integer() else number
+    return checked
+
+
 def indicators(db_path: str, period_end: date | None = None, council: str | None = None, la: str | None = None,
                by: str | None = None, ids: list[str] | None = None, settings: dict | None = None,
                ) -> tuple[Context, list[dict]]:
@@ -98,6 +122,7 @@ def indicators(db_path: str, period_end: date | None = None, council: str | None
     unknown = [i for i in ids or [] if i not in REGISTRY]
     if unknown:
         raise IndicatorError(f"no indicator {', '.join(unknown)} (casewatch indicators --list shows them)")
+    settings = check_settings(settings or {})
     con = attach(db_path)
     try:
         ctx = _context(con, council, period_end, la)

@@ -21,11 +21,14 @@ AGE_BANDS = ((0, "under 1"), (1, "1-4"), (5, "5-9"), (10, "10-15"), (16, "16+"))
 
 def attach(db_path: str) -> duckdb.DuckDBPyConnection:
     """An in-memory connection with the analytics database attached read-only as ``db``."""
-    from casewatch.model.store import configure
+    from casewatch.model.store import attach_readonly, configure
 
     con = configure(duckdb.connect())
-    escaped = str(db_path).replace("'", "''")
-    con.execute(f"ATTACH '{escaped}' AS db (READ_ONLY)")
+    try:
+        attach_readonly(con, db_path, "db")
+    except BaseException:
+        con.close()
+        raise
     return con
 
 

@@ -20,12 +20,13 @@ from pathlib import Path
 import duckdb
 
 from casewatch.calendar import create_calendar_table
+from casewatch.errors import CasewatchError
 from casewatch.model import TABLES
 from casewatch.model.schema import Column, Table, create_model, quote_list
 from casewatch.model.store import SYSTEM_DDL, write_new
 
 
-class LoadError(Exception):
+class LoadError(CasewatchError):
     """The load could not produce a database."""
 
 

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import duckdb
 
+from casewatch.errors import CasewatchError
+from casewatch.model.sql import literal
+
 SYSTEM_DDL = """
 CREATE TABLE quarantine (
   quarantine_id BIGINT PRIMARY KEY,
@@ -60,19 +63,47 @@ COMMENT ON TABLE loads IS 'One row per table per load: what was read, loaded and
 """
 
 
-class StoreError(Exception):
+CATALOG = "casewatch"  # the name SQL sees the database by, whatever the file is called
+
+
+class StoreError(CasewatchError):
     """The database cannot be opened or written as asked."""
 
 
 def open_readonly(db_path: str | os.PathLike) -> duckdb.DuckDBPyConnection:
     """Open the analytics database for reading. Everything but a load uses this."""
+    con = configure(duckdb.connect())
+    attach_readonly(con, db_path, CATALOG)
+    con.execute(f"USE {CATALOG}")
+    return con
+
+
+def attach_readonly(con: duckdb.DuckDBPyConnection, db_path: str | os.PathLike, alias: str) -> None:
+    """Attach the analytics database to ``con`` read-only as ``alias``, or raise a StoreError that says plainly
+    what is wrong with the file (missing, not DuckDB, not a casewatch database). The alias is ours, never the
+    file's name: a file called ``cin.duckdb`` must not clash with the ``cin`` schema."""
     path = Path(db_path)
     if not path.exists():
         raise StoreError(f"{path}: no database here; run 'casewatch load' first")
+    if not path.is_file():
+        raise StoreError(f"{path}: not a file (give the .duckdb file that 'casewatch load' wrote)")
     try:
-        return duckdb.connect(str(path), read_only=True)
+        with open(path, "rb") as fh:
+            magic = fh.read(12)[8:12]
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({exc.strerror})") from None
+    if magic != b"DUCK":
+        raise StoreError(f"{path}: not a DuckDB database (give the .duckdb file that 'casewatch load' wrote)")
+    try:
+        con.execute(f"ATTACH {literal(path)} AS {alias} (READ_ONLY)")
     except duckdb.Error as exc:
         raise StoreError(f"{path}: cannot be opened as a casewatch database ({type(exc).__name__})") from None
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main' "
+                        "AND table_name = 'councils'", [alias]).fetchone()[0]
+    if not found:
+        con.execute(f"DETACH {alias}")
+        raise StoreError(f"{path}: a DuckDB file, but not a casewatch database (no councils table); "
+                         "make one with 'casewatch load'")
 
 
 def _staging_prefix(path: Path) -> str:
@@ -102,7 +133,9 @@ def write_new(db_path: str | os.PathLike) -> Iterator[duckdb.DuckDBPyConnection]
         for stale in path.parent.glob(_staging_prefix(path) + "*"):
             stale.unlink()  # left by a load that was killed; we hold the lock, so nobody is writing it
         staging = path.with_name(f"{_staging_prefix(path)}{os.getpid()}")
-        con = configure(duckdb.connect(str(staging)))
+        con = configure(duckdb.connect())
+        con.execute(f"ATTACH {literal(staging)} AS {CATALOG}")
+        con.execute(f"USE {CATALOG}")
         try:
             yield con
             con.execute("CHECKPOINT")

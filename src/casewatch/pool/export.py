@@ -23,12 +23,13 @@ from pathlib import Path
 import pyarrow as pa
 
 from casewatch import __version__
+from casewatch.errors import CasewatchError
 from casewatch.model import TABLES
 from casewatch.pool import policy
 from casewatch.pool.pseudonymise import KIND_LETTERS, district, fingerprint, pseudonym
 
 
-class ExportError(Exception):
+class ExportError(CasewatchError):
     """The export cannot run (or could not finish); nothing was written."""
 
 

@@ -22,6 +22,7 @@ A column without an entry makes the export refuse to run: a new model column mus
 
 from __future__ import annotations
 
+from casewatch.errors import CasewatchError
 from casewatch.model import TABLES
 
 KEEP, MONTH, DISTRICT, DROP = "keep", "month", "district", "drop"
@@ -114,7 +115,7 @@ POLICY: dict[str, dict[str, str]] = {
 HASH_KEEPS = {"urn": frozenset({"XXXXXXX"})}
 
 
-class PolicyError(Exception):
+class PolicyError(CasewatchError):
     """A column the policy does not cover (or an action it does not know): the export refuses to run."""
 
 

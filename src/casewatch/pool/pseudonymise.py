@@ -23,6 +23,8 @@ import secrets
 import stat
 from pathlib import Path
 
+from casewatch.errors import CasewatchError
+
 KEY_BYTES = 32
 PSEUDONYM_BYTES = 10  # 80 bits -> 16 base32 characters, no padding
 KIND_LETTERS = {
@@ -35,7 +37,7 @@ FINGERPRINT_LABEL = b"casewatch pool key fingerprint v1"
 PSEUDONYM_RE = re.compile(r"^[A-Z][A-Z2-7]{16}$")
 
 
-class KeyFileError(Exception):
+class KeyFileError(CasewatchError):
     """The key file is missing, too short or readable by everyone: the export does not run."""
 
 

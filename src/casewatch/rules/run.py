@@ -66,10 +66,11 @@ def _run_one(con, r: Rule, year: int, out: RuleRun) -> None:
 def run_rules(con, kinds: tuple[str, ...] | None = None) -> RuleRun:
     out = RuleRun()
     kinds = kinds or tuple(sorted({t.schema for t in STAGING.values()}))
-    for kind in kinds:
+    db = con.execute("SELECT current_database()").fetchone()[0]  # the search path names it: a bare schema
+    for kind in kinds:                                              # would be looked up in DuckDB's default one
         for year in _years(con, kind):
             schema = _year_views(con, kind, year)
-            con.execute(f"SET search_path = '{schema},main'")
+            con.execute(f"SET search_path = '{db}.{schema},{db}.main'")
             try:
                 for r in registry(kind, year).values():
                     out.rules_run += 1
@@ -83,5 +84,5 @@ def run_rules(con, kinds: tuple[str, ...] | None = None) -> RuleRun:
                         out.issues.append(Issue(r.code, "failed", f"rule could not run ({msg})", None,
                                                 r.tables[0], None, None, None))
             finally:
-                con.execute("RESET search_path")
+                con.execute(f"SET search_path = '{db}.main'")
     return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from casewatch.errors import CasewatchError
 from casewatch.scrutiny.text import Block, TextError, blocks_from_pages, source_pages
 
 GRADES = ("outstanding", "good", "requires improvement", "inadequate")
@@ -72,7 +73,7 @@ ABBREVIATIONS = {"e.g", "i.e", "eg", "ie", "no", "nos", "dr", "mr", "mrs", "ms",
                  "para", "paras", "fig", "ref", "inc", "ltd", "co", "mins", "yrs"}
 
 
-class ReportError(ValueError):
+class ReportError(CasewatchError, ValueError):
     """The file is not an Ofsted report of a council's children's services we can read."""
 
 

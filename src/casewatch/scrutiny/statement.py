@@ -16,10 +16,11 @@ from pathlib import Path
 
 from lxml import etree, html
 
+from casewatch.errors import CasewatchError
 from casewatch.scrutiny.report import split_sentences
 
 
-class StatementError(ValueError):
+class StatementError(CasewatchError, ValueError):
     """The statement could not be read."""
 
 

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from casewatch.errors import CasewatchError
+
 BULLETS = "•●◼▪◦‣∙·■□➢✓*-−–"
 BULLET = re.compile(rf"^(?:[\ue000-\uf8ff{re.escape(BULLETS)}]|o(?=\s))\s*")
 NUMBERED = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
@@ -31,7 +33,7 @@ class Block:
     number: int | None = None
 
 
-class TextError(ValueError):
+class TextError(CasewatchError, ValueError):
     """The source could not be read as text."""
 
 

@@ -11,11 +11,12 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from casewatch.errors import CasewatchError
 from casewatch.web.models import AuditEvent, Profile
 from casewatch.web.permissions import ROLES
 
 
-class AccountError(Exception):
+class AccountError(CasewatchError):
     """The account cannot be created as asked."""
 
 

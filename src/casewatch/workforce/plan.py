@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from casewatch.errors import CasewatchError
 from casewatch.workforce import allocate_data
 from casewatch.workforce.allocate import NoEligibleWorker, Problem, Solution, loads, solve
 
 
-class PlanError(Exception):
+class PlanError(CasewatchError):
     """No plan can be made as asked (no workers, no eligible worker, or the solver ran out of time)."""
 
 
