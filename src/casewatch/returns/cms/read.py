@@ -1,37 +1,18 @@
 """Read one case-management extract CSV: the table told from the file name, else from its columns.
 
 ``_row`` is the line the record starts on (the header is line 1). Blank lines are skipped; a row with fewer
-cells than the header has the rest blank, cells beyond the header are ignored.
+cells than the header has the rest blank, cells beyond the header are ignored. Decoding and damaged rows
+(stray carriage returns, cells over 128 KB, unclosed quotes, extra cells): ``returns/csvfile.py``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
 from casewatch.returns.cms.tables import FILES, column_for
 from casewatch.returns.core import ReturnFile
-
-
-def decode(raw: bytes) -> str:
-    """UTF-8 (a byte-order mark is dropped), else Windows-1252, else Latin-1 (which never fails)."""
-    if b"\x00" in raw[:4096]:
-        raise UnicodeDecodeError("binary", raw[:1], 0, 1, "NUL bytes: not a text file")
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
-
-
-def _header(text: str) -> list[str]:
-    for line in text.splitlines():
-        if line.strip():
-            return next(csv.reader([line]), [])
-    return []
+from casewatch.returns.csvfile import Rows, decode, first_row
 
 
 def _named(filename: str) -> str | None:
@@ -55,7 +36,7 @@ def table_for(head: bytes | str, filename: str) -> str | None:
         return None
     scores = []
     for stem, (_, _cols, required) in FILES.items():
-        found = {column_for(stem, h) for h in _header(text)} - {None}
+        found = {column_for(stem, h) for h in first_row(text)} - {None}
         if set(required) <= found:
             scores.append((len(found), stem))
     scores.sort(reverse=True)
@@ -83,19 +64,14 @@ def read_cms(path: Path, year: int | None = None) -> ReturnFile:
         out.error = f"{name}: not one of the case-management extract files (docs/cms-template.md): name it as " \
                     "the template does, or give it the template's columns"
         return out
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header: list[str] = []
-    for header in reader:
-        if any(c.strip() for c in header):
-            break
+    rows = Rows(text, out, stem, first_line=True)
     out.extra["table"] = stem
-    index = _columns(out, stem, header, reader.line_num)
+    index = _columns(out, stem, rows.header, rows.header_row)
+    rows.names = [None] * len(rows.header)
+    for col, i in index.items():
+        rows.names[i] = col
     builder = out.builder(f"cms.{stem}")
-    line = reader.line_num
-    for cells in reader:
-        start, line = line + 1, reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
+    for start, cells in rows:
         values = {c: (cells[i] if i < len(cells) else None) for c, i in index.items()}
         child = values.get("child_id")
         builder.add(start, values, child=child.strip() if child and child.strip() else None)

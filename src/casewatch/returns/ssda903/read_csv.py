@@ -2,19 +2,20 @@
 
 The table is told from the header row (column names matched without regard to case, spaces or BOM; extra
 columns ignored and reported once) and, when two tables fit equally, from the file name. Encoding: UTF-8
-(with or without BOM), else Windows-1252, the two that Excel writes. Blank rows are skipped and not counted.
-``_row`` is the line in the file, the header being line 1.
+(with or without BOM), else Windows-1252 (what Excel writes), else Latin-1. Blank rows are skipped and not
+counted. ``_row`` is the line in the file a record ends on, the header being line 1. Damaged rows (stray
+carriage returns, cells over 128 KB, unclosed quotes, extra cells) are read as ``returns/csvfile.py`` says,
+with a CW-CSV issue each.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from pathlib import Path
 
 from casewatch.returns.core import ReturnFile
+from casewatch.returns.csvfile import Rows, decode, first_row
 from casewatch.returns.staging import STAGING
 
 TABLES = {t.name: t for t in STAGING.values() if t.schema == "ssda903"}
@@ -36,21 +37,11 @@ def norm(name: str) -> str:
     return re.sub(r"[\s\-]+", "_", name.strip(" \t\r\n\ufeff\u00a0\"'")).upper()
 
 
-def decode(raw: bytes) -> str:
-    if b"\x00" in raw[:4096]:
-        raise UnicodeDecodeError("binary", raw[:1], 0, 1, "NUL bytes: not a text file")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252")
-
-
 def table_for_header(head: bytes, filename: str = "") -> str | None:
     try:
-        first = decode(head).lstrip("\r\n").splitlines()[0] if head.strip() else ""
-    except (UnicodeDecodeError, IndexError):
+        cols = {norm(c) for c in first_row(decode(head))}
+    except UnicodeDecodeError:
         return None
-    cols = {norm(c) for c in next(csv.reader([first]), [])}
     if "CHILD" not in cols:
         return None
     fits = [t for t, m in MARKER.items() if m in cols]
@@ -79,8 +70,8 @@ def read_csv(path: Path, year: int | None = None) -> ReturnFile:
         return ReturnFile(name, "ssda903", year, error=f"{name}: the header row is not one of the 903 tables")
     year = year or year_from_name(path.name)
     out = ReturnFile(name, "ssda903", year)
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader)
+    rows = Rows(text, out, table)
+    header, at = rows.header, rows.header_row
     builder = out.builder(f"ssda903.{table}")
     wanted = set(builder.table.field_names)
     index: dict[str, int] = {}
@@ -88,21 +79,22 @@ def read_csv(path: Path, year: int | None = None) -> ReturnFile:
         col = norm(raw)
         if col in index:
             out.issue("CW-COLUMN", f"column {col} appears twice; the first is used", severity="query",
-                      table=table, row=1, field=col)
+                      table=table, row=at, field=col)
         elif col in wanted:
             index[col] = i
         elif col:
             out.issue("CW-COLUMN", f"column {col} is not in the 903 {table} table; ignored", severity="query",
-                      table=table, row=1, field=col)
+                      table=table, row=at, field=col)
     for col in builder.table.field_names:
         if col not in index and (col == "CHILD" or not _may_be_absent(table, col, year)):
-            out.issue("CW-COLUMN", f"required column {col} is missing", table=table, row=1, field=col)
+            out.issue("CW-COLUMN", f"required column {col} is missing", table=table, row=at, field=col)
+    rows.names = [None] * len(header)
+    for col, i in index.items():
+        rows.names[i] = col
     latest = None
-    for cells in reader:
-        if not any(c.strip() for c in cells):
-            continue
+    for line, cells in rows:
         values = {col: (cells[i] if i < len(cells) else None) for col, i in index.items()}
-        builder.add(reader.line_num, values, child=None)
+        builder.add(line, values, child=None)
         out.records += 1
     if out.year is None:
         latest = _latest_date(builder)
