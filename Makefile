@@ -33,9 +33,12 @@ system-deps:  ## Debian packages: pdftoppm (poppler-utils), Pango and HarfBuzz-s
 	@command -v /usr/bin/chromium >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq postgresql)
 
-run: setup  ## synthetic council -> DuckDB -> headline figures, the report in var/demo/report, the dashboard on http://127.0.0.1:8000
-	$(BIN)/casewatch demo --out var/demo
-	CASEWATCH_WEB_DB=$(CURDIR)/var/demo/web.sqlite3 $(BIN)/casewatch serve --db var/demo/casewatch.duckdb --demo-accounts
+DEMO_OUT  ?= var/demo
+DEMO_SIZE ?= small
+PORT      ?= 8000
+run: setup  ## synthetic council -> DuckDB -> headline figures, the report in var/demo/report, the dashboard on http://127.0.0.1:8000 (DEMO_OUT, DEMO_SIZE, PORT change them; the README test runs it so)
+	$(BIN)/casewatch demo --out $(DEMO_OUT) --size $(DEMO_SIZE)
+	CASEWATCH_WEB_DB=$(abspath $(DEMO_OUT))/web.sqlite3 $(BIN)/casewatch serve --db $(DEMO_OUT)/casewatch.duckdb --demo-accounts --port $(PORT)
 
 demo: run
 

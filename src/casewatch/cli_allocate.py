@@ -39,10 +39,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             raise user_error("--cap must be more than 0")
         if args.time_limit <= 0:
             raise user_error("--time-limit must be more than 0 seconds")
-        try:
-            con = attach(args.db)
-        except Exception as exc:  # a missing or unreadable file: say so, no traceback
-            raise user_error(f"{args.db}: cannot be opened as a casewatch database ({type(exc).__name__})") from None
+        con = attach(args.db)  # a StoreError says what is wrong with the file
         try:
             try:
                 ctx = _context(con, args.council, None, None)

@@ -39,8 +39,6 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             con = attach(args.db)
         except ScenarioError as exc:
             raise user_error(str(exc)) from None
-        except Exception as exc:  # noqa: BLE001 - a missing or unreadable file: say so, no traceback
-            raise user_error(f"{args.db}: cannot be opened as a casewatch database ({type(exc).__name__})") from None
         try:
             ctx = _context(con, args.council, None, None)
             as_of = args.as_of or ctx.data_to

@@ -25,12 +25,11 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
 
     def run_serve(args: argparse.Namespace) -> int:
         import os
-        from pathlib import Path
 
+        from casewatch.measures.scope import attach
         from casewatch.web.server import LOOPBACK, serve, setup
 
-        if not Path(args.db).is_file():
-            raise user_error(f"{args.db}: no such database")
+        attach(args.db).close()  # missing, not DuckDB, not casewatch: said now, not on the first page
         if args.demo_accounts:
             if args.host not in LOOPBACK:
                 raise user_error("--demo-accounts is for a synthetic council on loopback only")

@@ -62,8 +62,6 @@ def export(db_path, out_dir, key: bytes, council: str | None = None, *, years: l
     out_dir = Path(out_dir)
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise ExportError(f"{out_dir} already exists and is not an empty folder; choose a new one")
-    if not Path(db_path).is_file():
-        raise ExportError(f"no database {db_path}")
     if len(key) < 32:
         raise ExportError("a pseudonymisation key must be at least 32 bytes")
     if method not in ("map", "udf"):
@@ -71,10 +69,7 @@ def export(db_path, out_dir, key: bytes, council: str | None = None, *, years: l
     wrong = policy.problems()
     if wrong:
         raise policy.PolicyError("; ".join(wrong))
-    try:
-        con = attach(db_path)
-    except Exception as exc:  # duckdb raises several kinds for a file that is not a database
-        raise ExportError(f"cannot open {db_path} as a casewatch database: {exc}") from None
+    con = attach(db_path)  # a StoreError says what is wrong with the file
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         # owner-only (0700), like the key: the folder holds personal data
