@@ -87,6 +87,6 @@ def test_specs_change_by_year():
 
 def test_xml_attack_refused(tmp_path):
     p = _write(tmp_path, "SSDA903_2024.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM '
-               '"file:///etc/passwd">]><SSDA903 year="2024"><header><row><CHILD>&e;</CHILD></row></header></SSDA903>')
+               '"file:///etc/passwd">]><EXPSSDA903><CHILD><HEADER><CHILDID>&e;</CHILDID></HEADER></CHILD></EXPSSDA903>')
     f = ssda903.read(p)
     assert f.error and "XML attack refused" in f.error and f.records == 0
