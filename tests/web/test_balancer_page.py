@@ -19,11 +19,22 @@ def _plan(world) -> dict:
         con.close()
 
 
+def _served_plan() -> dict:
+    """The plan the page solved (solved once per data file and kept): a second solve with a time limit may pick
+    other, equally good moves when the machine is busy, so the page is checked against its own plan."""
+    from casewatch.web.source import current
+
+    def unsolved():
+        raise AssertionError("the page did not solve a plan")
+
+    return current().memo(("balancing-plan",), unsolved)[1]
+
+
 def test_heads_of_service_see_every_move_and_it_is_audited(world, as_role):
-    plan = _plan(world)
     client = as_role("head_of_service")
     before = AuditEvent.objects.filter(action="view_balancer").count()
     html = client.get("/balancer/").content.decode()
+    plan = _served_plan()
     assert AuditEvent.objects.filter(action="view_balancer").count() == before + 1
     assert f"Proposed moves you may see ({len(plan['moves'])})" in html
     assert f"{plan['workers_over_cap_before']} now, {plan['workers_over_cap_after']} after the moves" in html
@@ -32,10 +43,10 @@ def test_heads_of_service_see_every_move_and_it_is_audited(world, as_role):
 
 
 def test_a_team_manager_sees_only_moves_touching_their_teams(world, as_role):
-    plan = _plan(world)
+    html = as_role("team_manager").get("/balancer/").content.decode()
+    plan = _served_plan()
     team_of = {w: d["team"] for w, d in plan["before"]["workers"].items()}
     mine = [m for m in plan["moves"] if team_of.get(m["from"]) == world.team or team_of.get(m["to"]) == world.team]
-    html = as_role("team_manager").get("/balancer/").content.decode()
     assert f"Proposed moves you may see ({len(mine)})" in html
     for m in plan["moves"]:
         assert (f'href="/children/{m["child"]}/"' in html) == (m in mine)
