@@ -58,6 +58,8 @@ def _rules_table(run, limit: int = 25) -> RichTable:
     table = RichTable(title=f"Issues by rule ({sum(run.by_rule.values()):,} in all)", title_justify="left")
     for col in ("rule", "count", "message"):
         table.add_column(col, justify="right" if col == "count" else "left")
+    for i in run.issues:  # the load's own codes (repairs, readers) carry their message on the issue
+        messages.setdefault(i.rule, i.message.split(": ", 1)[-1])
     for code, n in run.by_rule.most_common(limit):
         table.add_row(code, f"{n:,}", messages.get(code, ""))
     return table

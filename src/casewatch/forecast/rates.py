@@ -28,7 +28,7 @@ SEGMENTS = f"""
         SELECT e.child_id, e.decom AS s, coalesce(e.dec, DATE '9999-12-31') AS e, c.date_of_birth AS dob,
                {PLACEMENT_SQL.format(place="e.place", provider="e.place_provider")} AS place
         FROM cla_episodes e JOIN children c USING (child_id)
-        WHERE e.legal_status NOT IN ('V3', 'V4')),
+        WHERE coalesce(e.legal_status, '') NOT IN ('V3', 'V4')),
     cut AS (
         SELECT child_id, place, band,
                greatest(s, (dob + to_years(lo))::DATE) AS a, least(e, (dob + to_years(hi))::DATE) AS b

@@ -50,7 +50,7 @@ def action_list(**kw) -> ActionList:
 
 # children in care on the date, short breaks excluded
 IN_CARE = """SELECT DISTINCT e.child_id FROM cla_episodes e WHERE e.decom <= {d} AND (e.dec IS NULL OR e.dec > {d})
-    AND e.legal_status NOT IN ('V3', 'V4')"""
+    AND coalesce(e.legal_status, '') NOT IN ('V3', 'V4')"""
 ON_CP_PLAN = """SELECT p.child_id, min(p.start_date) AS start_date FROM cp_plans p
     WHERE p.start_date <= {d} AND (p.end_date IS NULL OR p.end_date > {d}) GROUP BY p.child_id"""
 OPEN_CIN = """SELECT r.child_id, min(r.referral_date) AS since FROM referrals r

@@ -10,11 +10,11 @@ AT_PE = f"SELECT pe, child_id, pe AS dated, legal_status, placement, 1 AS num FR
 STARTS = f"""SELECT p.pe, e.child_id, min(e.decom) AS dated, 1 AS num,
         arg_min(e.legal_status, e.decom) AS legal_status, arg_min(e.place, e.decom) AS placement
     FROM periods p JOIN cla_episodes e ON e.rne = 'S' AND e.decom BETWEEN p.ps AND p.pe
-    WHERE e.legal_status NOT IN {SHORT_BREAKS} GROUP BY p.pe, e.child_id"""
+    WHERE coalesce(e.legal_status, '') NOT IN {SHORT_BREAKS} GROUP BY p.pe, e.child_id"""
 CEASED = f"""SELECT p.pe, e.child_id, max(e.dec) AS dated, arg_max(e.rec, e.dec) AS rec,
         arg_max(e.legal_status, e.dec) AS legal_status, arg_max(e.place, e.dec) AS placement
-    FROM periods p JOIN cla_episodes e ON e.dec BETWEEN p.ps AND p.pe AND e.rec <> 'X1'
-    WHERE e.legal_status NOT IN {SHORT_BREAKS} GROUP BY p.pe, e.child_id"""
+    FROM periods p JOIN cla_episodes e ON e.dec BETWEEN p.ps AND p.pe AND coalesce(e.rec, '') <> 'X1'
+    WHERE coalesce(e.legal_status, '') NOT IN {SHORT_BREAKS} GROUP BY p.pe, e.child_id"""
 
 indicator(
     id="cla_at_31_march", title="Children in care", area="Children in care", unit="count", polarity=None,
@@ -85,9 +85,9 @@ indicator(
     numerator="those with three or more placements in the year", denominator="children in care on the date",
     units=f"""SELECT a.pe, a.child_id, a.pe AS dated, a.legal_status, a.placement, 1 AS den,
         ((SELECT count(*) FROM cla_episodes e, periods q WHERE q.pe = a.pe AND e.child_id = a.child_id
-            AND e.legal_status NOT IN {SHORT_BREAKS} AND e.rne IN ('S', 'P', 'B', 'U') AND e.decom BETWEEN q.ps AND q.pe)
+            AND coalesce(e.legal_status, '') NOT IN {SHORT_BREAKS} AND e.rne IN ('S', 'P', 'B', 'U') AND e.decom BETWEEN q.ps AND q.pe)
          + (SELECT count(*) > 0 FROM cla_episodes e, periods q WHERE q.pe = a.pe AND e.child_id = a.child_id
-            AND e.legal_status NOT IN {SHORT_BREAKS} AND e.decom < q.ps AND (e.dec IS NULL OR e.dec >= q.ps))::INT
+            AND coalesce(e.legal_status, '') NOT IN {SHORT_BREAKS} AND e.decom < q.ps AND (e.dec IS NULL OR e.dec >= q.ps))::INT
          >= 3)::INT AS num
         FROM ({CLA_AT_PE}) a""",
 )
@@ -188,7 +188,7 @@ for key, col, name in (("health", "health_assessment", "an annual health assessm
               "FROM periods p JOIN cla_health h ON h.year_ending = p.pe",
     )
 IN_CARE_IN_YEAR = f"""SELECT DISTINCT p.pe, e.child_id FROM periods p JOIN cla_episodes e
-    ON e.decom <= p.pe AND (e.dec IS NULL OR e.dec >= p.ps) WHERE e.legal_status NOT IN {SHORT_BREAKS}"""
+    ON e.decom <= p.pe AND (e.dec IS NULL OR e.dec >= p.ps) WHERE coalesce(e.legal_status, '') NOT IN {SHORT_BREAKS}"""
 indicator(
     id="cla_missing_pct", title="Children in care who went missing", area="Children in care", unit="percent",
     polarity="lower", period="year", funnel=True,

@@ -7,7 +7,7 @@ SHORT_BREAKS = "('V3', 'V4')"  # 903 legal statuses for a series of short breaks
 CLA_AT_PE = f"""
     SELECT p.pe, e.child_id, arg_max(e.legal_status, e.decom) AS legal_status, arg_max(e.place, e.decom) AS placement
     FROM periods p JOIN cla_episodes e ON e.decom <= p.pe AND (e.dec IS NULL OR e.dec > p.pe)
-    WHERE e.legal_status NOT IN {SHORT_BREAKS}
+    WHERE coalesce(e.legal_status, '') NOT IN {SHORT_BREAKS}
     GROUP BY p.pe, e.child_id"""
 
 # the start of each child's current period of care at a date: the latest episode with RNE S on or before it; for

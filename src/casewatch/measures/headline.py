@@ -19,15 +19,15 @@ SHORT_BREAKS = "('V3', 'V4')"
 COUNTS = {
     "cla_at_31_march": f"""
         SELECT count(DISTINCT child_id) FROM cla_episodes
-        WHERE decom <= $pe AND (dec IS NULL OR dec > $pe) AND legal_status NOT IN {SHORT_BREAKS}
+        WHERE decom <= $pe AND (dec IS NULL OR dec > $pe) AND coalesce(legal_status, '') NOT IN {SHORT_BREAKS}
           AND child_id IN ({CHILDREN_OF_COUNCIL})""",
     "cla_starts": f"""
         SELECT count(DISTINCT child_id) FROM cla_episodes
-        WHERE rne = 'S' AND decom BETWEEN $ps AND $pe AND legal_status NOT IN {SHORT_BREAKS}
+        WHERE rne = 'S' AND decom BETWEEN $ps AND $pe AND coalesce(legal_status, '') NOT IN {SHORT_BREAKS}
           AND child_id IN ({CHILDREN_OF_COUNCIL})""",
     "cla_ceased": f"""
         SELECT count(DISTINCT child_id) FROM cla_episodes
-        WHERE dec BETWEEN $ps AND $pe AND rec <> 'X1' AND legal_status NOT IN {SHORT_BREAKS}
+        WHERE dec BETWEEN $ps AND $pe AND coalesce(rec, '') <> 'X1' AND coalesce(legal_status, '') NOT IN {SHORT_BREAKS}
           AND child_id IN ({CHILDREN_OF_COUNCIL})""",
     "cp_at_31_march": f"""
         SELECT count(DISTINCT child_id) FROM cp_plans

@@ -80,7 +80,7 @@ indicator(
     numerator="children leaving care on an SGO", denominator=None,
     units=f"""SELECT p.pe, e.child_id, e.dec AS dated, e.legal_status, e.place AS placement, 1 AS num
         FROM periods p JOIN cla_episodes e ON e.dec BETWEEN p.ps AND p.pe
-        AND e.rec IN ('E43', 'E44', 'E45', 'E46', 'E47', 'E48') WHERE e.legal_status NOT IN {SHORT_BREAKS}""",
+        AND e.rec IN ('E43', 'E44', 'E45', 'E46', 'E47', 'E48') WHERE coalesce(e.legal_status, '') NOT IN {SHORT_BREAKS}""",
 )
 indicator(
     id="days_to_permanence_median", title="Median days from entering care to a permanence order",

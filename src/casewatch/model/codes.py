@@ -1,9 +1,33 @@
 """Code lists of the canonical model: the union over all collection years 2017-18 to 2026-27.
 
-Which codes are valid in which collection year is a data-quality question for ``rules/`` (issue 3); the
-canonical model only refuses values that were never valid in any year. Sources: SSDA903 column specs and
-yearly diffs, CIN census XSDs 2017-2026 (../shared/reference/specs).
+Which codes are valid in which collection year is a data-quality question for ``rules/``; the canonical model
+only knows values that were never valid in any year. The SSDA903 lists are read from the one specification
+the 903 rules use (``returns/ssda903/spec.json``, derived from the DfE's column specs and yearly diffs), so
+rules and model cannot disagree: a hand-kept copy here lacked CUSTOD (valid from 2018-19) and held PROVR
+(valid in no year). CIN lists: CIN census XSDs 2017-2026 (../shared/reference/specs).
 """
+
+import json
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def _spec903() -> dict:
+    return json.loads((Path(__file__).parents[1] / "returns" / "ssda903" / "spec.json").read_text())
+
+
+def ssda903(table: str, field: str) -> tuple[str, ...]:
+    """Every code the SSDA903 specification allows for ``table.field`` in any collection year, in the order
+    first seen (earliest year first)."""
+    seen: dict[str, None] = {}
+    for year in sorted(_spec903(), key=int):
+        for code in _spec903()[year].get(table, {}).get(field, {}).get("codes") or ():
+            seen.setdefault(code, None)
+    if not seen:
+        raise KeyError(f"the SSDA903 specification has no code list for {table}.{field}")
+    return tuple(seen)
+
 
 SEX = ("M", "F", "U")
 ETHNICITY = (
@@ -18,31 +42,20 @@ CIN_CLOSURE_REASON = ("RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "R
 PRIMARY_NEED = ("N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9")
 CP_CATEGORY = ("NEG", "PHY", "SAB", "EMO", "MUL")
 # SSDA903 episodes
-RNE = ("S", "L", "P", "T", "B", "U")
-LEGAL_STATUS = ("C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3")
+RNE = ssda903("episodes", "RNE")
+LEGAL_STATUS = ssda903("episodes", "LS")
 SHORT_BREAK_LEGAL_STATUS = ("V3", "V4")  # series of short-term placements: excluded from CLA counts
-CLA_NEED = ("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8")
-PLACEMENT = (
-    "A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
-    "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1", "Z11", "Z12", "Z13", "Z14",
-)
-PLACEMENT_PROVIDER = ("PR0", "PR1", "PR2", "PR3", "PR4", "PR5")
-REASON_EPISODE_CEASED = (
-    "X1", "E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E43", "E44", "E45", "E46", "E47", "E48",
-    "E5", "E6", "E7", "E9", "E14", "E15", "E16", "E17", "E8",
-)
-REASON_PLACE_CHANGE = (
-    "CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "PROVR",
-    "OTHER",
-)
-REVIEW_PARTICIPATION = ("PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7")
+CLA_NEED = ssda903("episodes", "CIN")
+PLACEMENT = ssda903("episodes", "PLACE")
+PLACEMENT_PROVIDER = ssda903("episodes", "PLACE_PROVIDER")
+REASON_EPISODE_CEASED = ssda903("episodes", "REC")
+REASON_PLACE_CHANGE = ssda903("episodes", "REASON_PLACE_CHANGE")
+REVIEW_PARTICIPATION = ssda903("reviews", "REVIEW_CODE")
 MISSING_KIND = ("M", "A")  # missing; away from placement without authorisation
-CARE_LEAVER_IN_TOUCH = ("YES", "NO", "DIED", "REFU", "NREQ", "RHOM")
-CARE_LEAVER_ACTIVITY = ("F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0")
-CARE_LEAVER_ACCOMMODATION = tuple(
-    f"{a}{s}" for a in "BCDEGHKRSTUVWXYZ" for s in "12"
-) + ("0",)  # suffix 1 = suitable, 2 = not suitable
-PLACED_ADOPTION_CEASED = ("RD1", "RD2", "RD3", "RD4")
+CARE_LEAVER_IN_TOUCH = ssda903("oc3", "IN_TOUCH")
+CARE_LEAVER_ACTIVITY = ssda903("oc3", "ACTIV")
+CARE_LEAVER_ACCOMMODATION = ssda903("oc3", "ACCOM")  # suffix 1 = suitable, 2 = not suitable
+PLACED_ADOPTION_CEASED = ssda903("placed_adoption", "REASON_PLACED_CEASED")
 
 # casewatch's own enumerations (not DfE codes)
 TEAM_SERVICE = (

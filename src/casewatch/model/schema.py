@@ -23,9 +23,20 @@ class Column:
     check_doc: str | None = None  # what the check means, for messages
     references: str | None = None  # "table.column" this value must exist in
     in_ddl: bool = True  # False: code list checked by the loader only (lists that change by year)
+    key: bool | None = None  # None: required references and required dates are keys (see ``is_key``)
 
     def check_sql(self, ref: str) -> str | None:
         return self.check.format(c=ref) if self.check else None
+
+    @property
+    def is_key(self) -> bool:
+        """Whether a record cannot be placed without this value (decision 0017): a required reference (the
+        child, the referral, the worker, the council) or a required date that places the record in time (DECOM,
+        referral date...). A load refuses a record whose key is missing or unusable; any other fault is
+        loaded as unknown and reported. Primary-key columns are keys too (``Table.key_columns``)."""
+        if self.key is not None:
+            return self.key
+        return self.required and (self.references is not None or self.type == "DATE")
 
 
 @dataclass(frozen=True)
@@ -37,16 +48,36 @@ class RowCheck:
 
 
 @dataclass(frozen=True)
+class Repair:
+    """A fault a record can carry and still be counted (decision 0017): rows where ``where`` holds are loaded
+    with ``set`` applied, and each is reported as an issue of rule ``rule`` on ``field``. SQL over the merged
+    rows of the table, which the statement sees as ``m``; ``using`` may add a derived table ``n`` joined on the
+    primary key (for facts about a record's neighbours, such as the child's next episode)."""
+
+    rule: str
+    field: str
+    where: str
+    set: str
+    message: str
+    using: str | None = None
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     doc: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     checks: tuple[RowCheck, ...] = field(default_factory=tuple)
+    repairs: tuple[Repair, ...] = field(default_factory=tuple)
 
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    @property
+    def key_columns(self) -> set[str]:
+        return set(self.primary_key) | {c.name for c in self.columns if c.is_key}
 
     def column(self, name: str) -> Column:
         for c in self.columns:
@@ -61,7 +92,7 @@ def quote_list(values: tuple[str, ...]) -> str:
 
 def _column_ddl(col: Column) -> str:
     parts = [col.name, col.type]
-    if col.required:
+    if col.is_key:  # a required value that is not a key may be loaded as unknown (decision 0017)
         parts.append("NOT NULL")
     conditions = []
     if col.codes and col.in_ddl:

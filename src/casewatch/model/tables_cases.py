@@ -2,8 +2,10 @@
 
 from casewatch.model import codes
 from casewatch.model.schema import Column as C
-from casewatch.model.schema import RowCheck, Table
+from casewatch.model.schema import Repair, RowCheck, Table
 
+# each episode with the start of the child's next one (for the repairs of cla_episodes)
+_NEXT = "SELECT episode_id, lead(decom) OVER (PARTITION BY child_id ORDER BY decom) AS next_decom FROM _merged"
 CHILD = C("child_id", "VARCHAR", "Child.", references="children.child_id")
 
 
@@ -161,8 +163,26 @@ CLA_EPISODES = Table(
         C("urn", "VARCHAR", "903 URN: Ofsted URN of the placement, 'XXXXXXX' if none.", required=False),
     ),
     ("episode_id",),
-    (_after("dec", "decom"),
-     RowCheck("(dec IS NULL) = (rec IS NULL)", "rec must be given exactly when dec is")),
+    (),
+    repairs=(
+        Repair("356", "dec", "m.dec < m.decom", "dec = NULL, rec = NULL",
+               "DEC is before DECOM: the end is unusable and the episode is taken as open (until the child's next "
+               "episode starts, if one does)"),  # decision 0017: the DfE flags these; a child in care never vanishes from a count for them
+        Repair("CW-903-OVERLAP", "dec",
+               "n.next_decom IS NOT NULL AND (m.dec IS NULL OR m.dec > n.next_decom)",
+               "dec = n.next_decom, rec = coalesce(m.rec, 'X1')",
+               "the episode overlaps the child's next one (or is still open when the next starts): it is taken "
+               "as ended when the next starts (DEC = the next DECOM; REC X1 where none was given)",
+               using=_NEXT),
+        Repair("CW-903-REC", "rec", "m.dec IS NULL AND m.rec IS NOT NULL", "rec = NULL",
+               "REC is given but DEC is not: the episode is taken as open (REC set to unknown)"),
+        Repair("CW-903-REC", "rec", "m.dec IS NOT NULL AND m.rec IS NULL AND n.next_decom = m.dec", "rec = 'X1'",
+               "DEC is given without REC, and the child's next episode starts that day: the period of care is "
+               "taken as continuing (REC X1)", using=_NEXT),
+        Repair("CW-903-REC", "rec", "m.dec IS NOT NULL AND m.rec IS NULL AND n.next_decom IS DISTINCT FROM m.dec",
+               "rec = NULL", "DEC is given without REC: the period of care is taken as ended, the reason unknown",
+               using=_NEXT),
+    ),
 )
 
 CLA_REVIEWS = Table(

@@ -15,6 +15,9 @@ COUNCILS = Table(
         C("region", "VARCHAR", "Government office region.", required=False),
         C("data_to", "DATE", "The date the data runs to (extract date or end of the collection year); figures "
           "for later dates cannot be known."),
+        C("data_from", "DATE", "The first day the data covers completely (the start of the earliest collection "
+          "year loaded of every return; of the simulated history for a synthetic council): an indicator that "
+          "looks back before it says 'history too short'. NULL: not known.", required=False),
     ),
     ("council_id",),
 )
@@ -79,7 +82,7 @@ CHILDREN = Table(
     (
         C("child_id", "VARCHAR", "The council's child identifier (LA child ID in 903 and the CIN census)."),
         C("council_id", "VARCHAR", "Local authority.", references="councils.council_id"),
-        C("date_of_birth", "DATE", "Date of birth.", check="{c} >= DATE '1980-01-01'",
+        C("date_of_birth", "DATE", "Date of birth.", key=False, check="{c} >= DATE '1980-01-01'",
           check_doc="date of birth before 1980"),
         C("sex", "VARCHAR", "M, F or U (unknown/indeterminate), as in the CIN census since 2017.",
           codes=codes.SEX),

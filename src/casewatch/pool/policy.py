@@ -35,7 +35,7 @@ DISTANCE = "round:5"
 _CHILD = {"child_id": "hash:child"}
 
 POLICY: dict[str, dict[str, str]] = {
-    "councils": {"council_id": KEEP, "name": KEEP, "region": KEEP, "data_to": KEEP},
+    "councils": {"council_id": KEEP, "name": KEEP, "region": KEEP, "data_to": KEEP, "data_from": KEEP},
     "population": {"council_id": KEEP, "mid_year": KEEP, "age": KEEP, "children": KEEP},
     "teams": {"team_id": KEEP, "council_id": KEEP, "name": DROP, "service": KEEP, "start_date": KEEP,
               "end_date": KEEP},

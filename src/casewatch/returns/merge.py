@@ -71,14 +71,22 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
 
     # 1-2: type every column as the model says; refuse rows a rule refused, that did not type, or repeat a key
     select, type_reasons = [], []
+    keys = table.key_columns
     for col in table.columns:
         if col.name not in have:
             select.append(f"CAST(NULL AS {col.type}) AS {col.name}")
         elif have[col.name] != col.type:
             select.append(f"TRY_CAST({col.name} AS {col.type}) AS {col.name}")
-            type_reasons.append(
-                f"CASE WHEN {col.name} IS NOT NULL AND TRY_CAST({col.name} AS {col.type}) IS NULL "
-                f"THEN {_q(f'CW-MODEL {col.name}: not a valid {col.type}')} END")
+            bad = f"{col.name} IS NOT NULL AND TRY_CAST({col.name} AS {col.type}) IS NULL"
+            if col.name in keys:
+                type_reasons.append(f"CASE WHEN {bad} THEN {_q(f'CW-MODEL {col.name}: not a valid {col.type}')} END")
+            else:  # not a key: loaded as unknown, and said (decision 0017)
+                child = "child_id" if "child_id" in have else "NULL"
+                con.execute(f"""
+                    INSERT INTO _repaired SELECT _file, coalesce({'_line' if '_line' in have else 'NULL'}, _row),
+                        split_part(_src, '.', 2), ?, ?, 'CW-MODEL', ?, {child}
+                    FROM _cand WHERE {bad}""",
+                    [table.name, col.name, f"not a valid {col.type}; loaded as unknown"])
         else:
             select.append(col.name)
     line = "_line" if "_line" in have else "NULL::BIGINT"
@@ -113,8 +121,11 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
                    AS _lineage
         FROM _typed WHERE len(_r) = 0 GROUP BY {pk}""")
 
+    _unknown(con, table)
+    _repair(con, table)
+
     # 4: check against the model; insert the good, quarantine the rest (one row per source row)
-    reasons = [e for col in table.columns for e in _col_reasons(col)]
+    reasons = [e for col in table.columns if col.name in keys for e in _col_reasons(col)]
     reasons += [f"CASE WHEN NOT ({chk.sql}) THEN {_q('CW-MODEL (row): ' + chk.message)} END" for chk in table.checks]
     con.execute(f"CREATE OR REPLACE TEMP TABLE _checked AS SELECT *, {_reasons_list(reasons)} AS _r FROM _merged")
     col_list = ", ".join(cols)
@@ -148,8 +159,60 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
     return result
 
 
+def _unknown(con, table: Table) -> None:
+    """A value that breaks the model in a column that is not a key (a code in no year's list, a failed check,
+    a reference not found) is loaded as unknown (NULL) and reported; a required one that is missing is reported.
+    Only keys refuse a record (decision 0017)."""
+    keys = table.key_columns
+    child = "m.child_id" if "child_id" in table.column_names else "NULL"
+    for col in table.columns:
+        if col.name in keys:
+            continue
+        c = f"m.{col.name}"
+        faults = []
+        if col.required:
+            faults.append((f"{c} IS NULL", "missing (required); loaded as unknown", False))
+        if col.codes:
+            faults.append((f"{c} NOT IN ({quote_list(col.codes)})", "not in the code list; loaded as unknown", True))
+        if col.check:
+            what = col.check_doc or col.check.format(c=col.name)
+            faults.append((f"NOT ({col.check_sql(c)})", f"{what}; loaded as unknown", True))
+        if col.references:
+            parent, key = col.references.split(".")
+            faults.append((f"{c} IS NOT NULL AND {c} NOT IN (SELECT {key} FROM {parent})",
+                           f"not found in {parent}; loaded as unknown", True))
+        for where, message, blank in faults:
+            con.execute(f"""
+                INSERT INTO _repaired
+                SELECT m._lineage[1].f, m._lineage[1].k, split_part(m._lineage[1].s, '.', 2), ?, ?, 'CW-MODEL', ?,
+                       {child}
+                FROM _merged m WHERE {where}""", [table.name, col.name, message])
+            if blank:
+                con.execute(f"UPDATE _merged AS m SET {col.name} = NULL WHERE {where}")
+
+
+def _repair(con, table: Table) -> None:
+    """Faults a record carries and is still counted with (decision 0017): each repaired row is loaded as the
+    repair says and recorded in ``_repaired``, where the load's issues are read from."""
+    pk = " AND ".join(f"n.{k} = m.{k}" for k in table.primary_key)
+    for r in table.repairs:
+        using = f" FROM ({r.using}) n" if r.using else ""
+        join = f" AND {pk}" if r.using else ""
+        where_from = f"FROM _merged m, ({r.using}) n WHERE {pk} AND" if r.using else "FROM _merged m WHERE"
+        con.execute(f"""
+            INSERT INTO _repaired
+            SELECT m._lineage[1].f, m._lineage[1].k, split_part(m._lineage[1].s, '.', 2), ?, ?, ?, ?,
+                   {"m.child_id" if "child_id" in table.column_names else "NULL"}
+            {where_from} ({r.where})""", [table.name, r.field, r.rule, r.message])
+        con.execute(f"UPDATE _merged AS m SET {r.set}{using} WHERE ({r.where}){join}")
+
+
 QUARANTINE_WORK = """
 CREATE OR REPLACE TEMP TABLE _quarantined (
   file VARCHAR, record_row BIGINT, k BIGINT, src VARCHAR, reasons VARCHAR[], record JSON, tbl VARCHAR
+);
+CREATE OR REPLACE TEMP TABLE _repaired (
+  file VARCHAR, k BIGINT, source_table VARCHAR, tbl VARCHAR, field VARCHAR, rule VARCHAR, message VARCHAR,
+  child VARCHAR
 );
 """

@@ -8,6 +8,7 @@ rows_read = rows_loaded + rows_quarantined, per file, or the run fails loudly.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -61,7 +62,11 @@ class ReturnsRun:
 
 
 def read_all(paths, kind=None, year=None, xsd=False) -> list[ReturnFile]:
-    return [detect.read_file(p, kind, year, xsd) for p in detect.expand(paths)]
+    from casewatch.returns.ssda903.read_csv import settle_years
+
+    files = [detect.read_file(p, kind, year, xsd) for p in detect.expand(paths)]
+    settle_years(files, year)  # a 903 CSV set's year is the one its episodes say, for every file of the set
+    return files
 
 
 def _one_return_a_year(files: list[ReturnFile]) -> None:
@@ -99,6 +104,17 @@ def _council(files: list[ReturnFile], council_id: str | None, con) -> str:
     return named[0] if named else "LA"
 
 
+def _data_from(files: list[ReturnFile]) -> dt.date | None:
+    """The first day every history-bearing return loaded covers: the latest of each return's earliest
+    collection year start (CIN census and 903 loaded from different years: the shorter history wins, so no
+    look-back is claimed that one of them lacks)."""
+    first = {}
+    for f in files:
+        if f.year and not f.error and f.kind in ("ssda903", "cin"):
+            first[f.kind] = min(first.get(f.kind, f.year), f.year)
+    return max(dt.date(y - 1, 4, 1) for y in first.values()) if first else None
+
+
 def _data_to(files: list[ReturnFile]) -> dt.date | None:
     ends = [dt.date(f.year, 3, 31) for f in files if f.year and not f.error and f.kind in ("ssda903", "cin")]
     return max(ends) if ends else None
@@ -117,7 +133,8 @@ def _mappings(kinds: set[str]) -> dict[str, list[str]]:
             out.setdefault(table, []).append(sql)
     out.setdefault("councils", []).append(
         "SELECT getvariable('council_id') AS council_id, getvariable('council_name') AS name, "
-        "getvariable('data_to')::DATE AS data_to, 'casewatch' AS _file, 0::BIGINT AS _row, "
+        "getvariable('data_to')::DATE AS data_to, getvariable('data_from')::DATE AS data_from, "
+        "'casewatch' AS _file, 0::BIGINT AS _row, "
         "0 AS _year, 'casewatch.council' AS _src")
     return out
 
@@ -157,6 +174,8 @@ def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None
     con.execute("SET VARIABLE council_id = ?", [council])
     con.execute("SET VARIABLE council_name = ?", [council_name or f"Council {council}"])
     con.execute("SET VARIABLE data_to = ?", [data_to.isoformat()])
+    data_from = _data_from(files)
+    con.execute("SET VARIABLE data_from = ?", [data_from.isoformat() if data_from else None])
 
     rules = run_rules(con)
     create_model(con, TABLES)
@@ -181,10 +200,12 @@ def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None
     issues += [Issue("CW-FILE", "error", f.error, f.path) for f in files if f.error]
     issues += rules.issues
     issues += _quarantine_issues(con)
+    issues += [Issue(rule, "error", f"{tbl}.{fld}: {msg}", file, table, k, child, fld)
+               for file, k, table, tbl, fld, rule, msg, child in con.execute("SELECT * FROM _repaired").fetchall()]
     results = _account(con, files)
     run = ReturnsRun(load_id, council, results, issues, tables, rules)
     run.by_rule = Counter(i.rule for i in issues)
-    _record_loads(con, run)
+    _record_loads(con, run, _feeds(mappings))
     return run
 
 
@@ -228,15 +249,27 @@ def _account(con, files: list[ReturnFile]) -> list[FileResult]:
     return out
 
 
-def _record_loads(con, run: ReturnsRun) -> None:
+def _feeds(mappings: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Staging table name -> the canonical tables its rows become (read from the mapping SQL)."""
+    schemas = "|".join(sorted({t.schema for t in STAGING.values()}))
+    out: dict[str, set[str]] = {}
+    for canonical, sqls in mappings.items():
+        for sql in sqls:
+            for staged in re.findall(rf"\b(?:{schemas})\.(\w+)", sql):
+                out.setdefault(staged, set()).add(canonical)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def _record_loads(con, run: ReturnsRun, feeds: dict[str, list[str]]) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     if run.issues:
         issues = pa.table({  # noqa: F841 (read by DuckDB)
             "load_id": [run.load_id] * len(run.issues), **{
                 k: [getattr(i, k) for i in run.issues]
-                for k in ("file", "table", "row", "child", "field", "rule", "severity", "message")}})
+                for k in ("file", "table", "row", "child", "field", "rule", "severity", "message")},
+            "feeds": [feeds.get(i.table or "", [i.table] if i.table else []) for i in run.issues]})
         con.execute("INSERT INTO data_issues SELECT load_id, file, \"table\", \"row\", child, field, rule, "
-                    "severity, message FROM issues")
+                    "severity, message, feeds FROM issues")
     con.executemany(
         "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [[run.load_id, now, f"file:{i}", f.path, f.rows_read, f.rows_loaded, f.rows_quarantined,

@@ -198,7 +198,7 @@ class Council:
             ceased = log.cz(_birthday(c.dob, 18)) if c.uasc else None  # UASC status ends at 18
             log.add("children", (c.child_id, self.id, c.dob, c.sex, c.ethnicity, c.disability, c.uasc, ceased,
                                  c.family_id))
-        log.add("councils", (self.id, self.name, "Synthetic", log.end))
+        log.add("councils", (self.id, self.name, "Synthetic", log.end, log.start))
 
 
 def _birthday(dob: int, age: int) -> int:

@@ -23,7 +23,7 @@ from casewatch.workforce.cases import weight_sql
 
 TYPED = """
     SELECT child_id, 'cla' AS case_type, 4 AS prio, decom AS s, dec AS e FROM cla_episodes
-        WHERE legal_status NOT IN ('V3', 'V4')
+        WHERE coalesce(legal_status, '') NOT IN ('V3', 'V4')
     UNION ALL SELECT child_id, 'cp', 3, start_date, end_date FROM cp_plans
     UNION ALL SELECT child_id, 'cin', 2, start_date, end_date FROM cin_plans
     UNION ALL SELECT child_id, 'assessment', 1, start_date, authorised_date FROM assessments

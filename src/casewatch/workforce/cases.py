@@ -17,7 +17,7 @@ def case_types_sql(on: str) -> str:
     return f"""
     SELECT r.child_id,
         CASE WHEN EXISTS (SELECT 1 FROM cla_episodes e WHERE e.child_id = r.child_id AND e.decom <= {on}
-                          AND (e.dec IS NULL OR e.dec > {on}) AND e.legal_status NOT IN ('V3', 'V4')) THEN 'cla'
+                          AND (e.dec IS NULL OR e.dec > {on}) AND coalesce(e.legal_status, '') NOT IN ('V3', 'V4')) THEN 'cla'
              WHEN EXISTS (SELECT 1 FROM cp_plans p WHERE p.child_id = r.child_id AND p.start_date <= {on}
                           AND (p.end_date IS NULL OR p.end_date > {on})) THEN 'cp'
              WHEN EXISTS (SELECT 1 FROM assessments a WHERE a.child_id = r.child_id AND a.start_date <= {on}

@@ -144,7 +144,7 @@ def queries(s: str, e: str) -> dict[str, str]:
 
 def _list_8(s: str, e: str, perm: str) -> str:
     return f"""
-        WITH ep AS (SELECT * FROM cla_episodes WHERE legal_status NOT IN ('V3', 'V4') AND decom <= {e}),
+        WITH ep AS (SELECT * FROM cla_episodes WHERE coalesce(legal_status, '') NOT IN ('V3', 'V4') AND decom <= {e}),
         cur AS (SELECT *, (SELECT max(x.decom) FROM ep x WHERE x.child_id = ep.child_id AND x.rne = 'S'
                            AND x.decom <= ep.decom) AS period_start
                 FROM ep QUALIFY row_number() OVER (PARTITION BY child_id ORDER BY decom DESC, episode_id DESC) = 1)

@@ -1,10 +1,11 @@
-"""903 rule 501: Episodes of one child overlap: the later one cannot be trusted in counts."""
+"""903 rule 501: Episodes of one child overlap. Flagged, not refused (decision 0017): the load takes the earlier
+episode as ended when the later one starts, as the DfE's statistics do."""
 
 from casewatch.rules.engine import rule
 from casewatch.rules.testing import flagged
 
 
-@rule("501", "ssda903", "A new episode has started before the end date of the previous episode.", tables=("episodes",), fields=("DECOM",), quarantine=True)
+@rule("501", "ssda903", "A new episode has started before the end date of the previous episode.", tables=("episodes",), fields=("DECOM",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM (
         SELECT *, lag(DEC) OVER (PARTITION BY CHILD ORDER BY DECOM) AS prev_dec,
