@@ -46,6 +46,7 @@ indicator(
     units="""SELECT p.pe, c.child_id, c.start_date AS dated, 1 AS den,
         EXISTS (SELECT 1 FROM cp_plans e WHERE e.child_id = c.child_id AND e.start_date < c.start_date)::INT AS num
         FROM periods p JOIN cp_plans c ON c.start_date BETWEEN p.ps AND p.pe""",
+    history_months=60,
 )
 indicator(
     id="cp_2plus_years_open_pct", title="Open plans that have lasted two years or more", area="Child protection",

@@ -18,6 +18,7 @@ indicator(
                 "social workers in the 12 months to that date.",
     source=SOURCE, numerator="those with three or more workers", denominator="children in need on the date",
     units=f"SELECT pe, child_id, dated, 1 AS den, (workers >= 3)::INT AS num FROM ({OPEN})",
+    history_months=12,
 )
 indicator(
     id="sw_per_child_mean", title="Social workers per child in 12 months", area="Continuity", unit="mean",

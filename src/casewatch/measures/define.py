@@ -70,6 +70,10 @@ class Indicator:
     decimals: int = 1
     funnel: bool = False  # per-team control limits (percentages only)
     params: dict = field(default_factory=dict)  # named settings a council may change, {name: default}
+    # months of data before the period start that the indicator looks back into (re-referrals: the 12 months
+    # before each referral). Where the loaded data starts later, the figure is "history too short", not a
+    # number: counting only what was loaded would understate it (decision 0017). "Ever" is taken as 60 months.
+    history_months: int = 0
 
     @property
     def higher_is_better(self) -> bool | None:

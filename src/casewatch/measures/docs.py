@@ -55,6 +55,9 @@ def render() -> str:
             ]
             if settings:
                 lines.append(f"- **Settings** (`--set NAME=VALUE`): {settings}")
+            if ind.history_months:
+                lines.append(f"- **Looks back** {ind.history_months} months before the period start: where the "
+                             "loaded data starts later, the figure is 'history too short', not a number")
             lines.append("")
     return "\n".join(lines)
 

@@ -25,6 +25,7 @@ indicator(
                 AND r.referral_date < e.start_date + INTERVAL 12 MONTH)::INT AS num
         FROM periods p JOIN early_help_episodes e
           ON e.start_date BETWEEN p.ps - INTERVAL 12 MONTH AND p.ps - INTERVAL 1 DAY""",
+    history_months=12,
 )
 indicator(
     id="referrals_after_early_help_pct", title="Referrals within 12 months of early help ending",
@@ -39,4 +40,5 @@ indicator(
         LEFT JOIN early_help_episodes e ON e.child_id = r.child_id AND e.end_date <= r.referral_date
             AND e.end_date > r.referral_date - INTERVAL 12 MONTH
         GROUP BY p.pe, r.referral_id, r.child_id, r.referral_date""",
+    history_months=12,
 )

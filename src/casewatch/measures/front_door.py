@@ -40,6 +40,7 @@ indicator(
     units=f"""SELECT p.pe, r.child_id, r.referral_date AS dated, 1 AS den,
         EXISTS (SELECT 1 FROM referrals e WHERE e.child_id = r.child_id AND e.referral_date < r.referral_date
                 AND e.referral_date >= r.referral_date - INTERVAL 12 MONTH)::INT AS num {REFERRALS_IN_YEAR}""",
+    history_months=12,
 )
 indicator(
     id="referrals_nfa_pct", title="Referrals with no further action", area="Front door", unit="percent",

@@ -9,7 +9,8 @@ neighbours' mean, the council's rank and quartile among all councils.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 
 from casewatch import benchmarks
@@ -31,6 +32,7 @@ class Context:
     la_code: str | None
     period_end: date
     data_to: date
+    data_from: date | None = None  # the first day the loaded data covers completely (None: not known)
 
 
 def last_31_march(d: date) -> date:
@@ -57,7 +59,45 @@ def _context(con, council: str | None, period_end: date | None, la: str | None) 
         la = council  # a real council's own code
     elif la is not None and not is_la(la):
         raise IndicatorError(f"{la!r} is not a local authority code the DfE publishes figures for")
-    return Context(council, known[council], la, period_end, data_to)
+    return Context(council, known[council], la, period_end, data_to, _data_from(con, council))
+
+
+def _data_from(con, council: str) -> date | None:
+    has = con.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = 'db' AND table_name = 'councils' "
+                      "AND column_name = 'data_from'").fetchone()[0]
+    if not has:  # a database loaded before casewatch recorded it
+        return None
+    return con.execute("SELECT data_from FROM db.councils WHERE council_id = ?", [council]).fetchone()[0]
+
+
+def tables_of(ind) -> list[str]:
+    """The canonical tables an indicator's SQL reads."""
+    from casewatch.model import TABLES
+
+    return [t.name for t in TABLES if re.search(rf"\b{t.name}\b", ind.units)]
+
+
+def records_with_issues(con, ind) -> int | None:
+    """Records (file rows) with an error-severity data issue in the tables the indicator reads, from the last
+    load of returns; None where the database keeps no issues (a load of canonical tables)."""
+    has = con.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = 'db' "
+                      "AND table_name = 'data_issues' AND column_name = 'feeds'").fetchone()[0]
+    if not has:
+        return None
+    return con.execute("""SELECT count(DISTINCT (source_file, row_number)) FROM db.data_issues
+                          WHERE severity = 'error' AND list_has_any(feeds, ?)""", [tables_of(ind)]).fetchone()[0]
+
+
+def history_too_short(ind, period_start: date, data_from: date | None) -> str | None:
+    """Why a figure cannot be given, or None: the indicator looks back before the data starts."""
+    if not ind.history_months or data_from is None:
+        return None
+    month = period_start.month - 1 - ind.history_months
+    needed = date(period_start.year + month // 12, month % 12 + 1, 1)
+    if needed >= data_from:
+        return None
+    return (f"history too short: it looks back {ind.history_months} months before the period start, to "
+            f"{needed:%d %B %Y}; the data starts {data_from:%d %B %Y}")
 
 
 def _direction(polarity: str | None, now, before) -> str | None:
@@ -72,9 +112,15 @@ def _direction(polarity: str | None, now, before) -> str | None:
 
 def _item(fig: Figure, previous: Figure | None, ctx: Context, whole: bool) -> dict:
     ind = REGISTRY[fig.id]
+    short = history_too_short(ind, date.fromisoformat(fig.period_start), ctx.data_from)
+    if short:
+        fig = replace(fig, value=None, numerator=None, denominator=None)
+    if short or (previous is not None and history_too_short(ind, date.fromisoformat(previous.period_start),
+                                                            ctx.data_from)):
+        previous = None  # no direction of travel from a figure that could not be known
     item = {"id": fig.id, "title": fig.title, "value": fig.value, "numerator": fig.numerator,
             "denominator": fig.denominator, "unit": fig.unit, "polarity": fig.polarity,
-            "period_start": fig.period_start, "period_end": fig.period_end}
+            "period_start": fig.period_start, "period_end": fig.period_end, "history": short}
     bench = {"england": None, "sn_mean": None, "quartile": None, "rank": None, "of": None, "benchmark_year": None}
     if whole:
         found = benchmarks.compare(fig.id, ctx.la_code, ctx.period_end.year, fig.value, ind.higher_is_better)
@@ -129,9 +175,11 @@ def indicators(db_path: str, period_end: date | None = None, council: str | None
         scope(con, ctx.council_id)
         before = _minus_year(ctx.period_end)
         figs = compute_all(con, [before, ctx.period_end], ids, settings, breakdowns=(by,) if by else ())
+        issues = {i: records_with_issues(con, REGISTRY[i]) for i in {f.id for f in figs}}
     finally:
         con.close()
     previous = {(f.id, f.breakdown, f.group): f for f in figs if f.period_end == before.isoformat()}
     items = [_item(f, previous.get((f.id, f.breakdown, f.group)), ctx, f.breakdown is None)
+             | {"records_with_issues": issues[f.id]}
              for f in figs if f.period_end == ctx.period_end.isoformat()]
     return ctx, items

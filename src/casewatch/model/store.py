@@ -56,8 +56,10 @@ CREATE TABLE data_issues (
   field VARCHAR,
   rule VARCHAR NOT NULL,
   severity VARCHAR NOT NULL CHECK (severity IN ('error', 'query', 'failed')),
-  message VARCHAR NOT NULL
+  message VARCHAR NOT NULL,
+  feeds VARCHAR[]
 );
+COMMENT ON COLUMN data_issues.feeds IS 'The canonical tables the record''s table feeds (so a figure can say how many of the records it uses carry an issue).';
 COMMENT ON TABLE data_issues IS 'Every data-quality issue found by the last load of returns: where (file, table, row, child, field) and which rule. Child-level.';
 COMMENT ON TABLE loads IS 'One row per table per load: what was read, loaded and quarantined. Counts reconcile.';
 """

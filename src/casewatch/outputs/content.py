@@ -16,7 +16,7 @@ from casewatch.disclosure import SUPPRESSED, public_figure
 from casewatch.measures.catalogue import all_indicators
 from casewatch.measures.compute import Figure, compute_all
 from casewatch.measures.define import REGISTRY, Indicator
-from casewatch.measures.run import Context, _context, _direction
+from casewatch.measures.run import Context, _context, _direction, history_too_short, records_with_issues
 from casewatch.measures.scope import _minus_year, attach, scope
 
 HEADLINE = ("cla_at_31_march", "cla_rate_per_10k", "cla_starts", "cla_ceased", "cla_3plus_placements_pct",
@@ -38,6 +38,7 @@ class Line:
     bench: dict
     england_series: list[tuple[int, float | None]]
     teams: list[Figure] = field(default_factory=list)
+    caveat: str | None = None  # why the figure is missing (history too short) or what to weigh it with
 
     @property
     def worse_than(self) -> list[str]:
@@ -116,16 +117,24 @@ def build(db_path: str, period_end: date | None = None, council: str | None = No
             ends.insert(0, _minus_year(ends[0]))
         figs = compute_all(con, ends, settings=settings, breakdowns=("team",) if audience == "internal" else ())
         demand = _forecast(con, ctx.data_to, audience)
+        issues = {ind.id: records_with_issues(con, ind) for ind in REGISTRY.values()}
     finally:
         con.close()
-    whole = {(f.id, f.period_end): f for f in figs if f.breakdown is None}
+    whole = {(f.id, f.period_end): f for f in figs if f.breakdown is None
+             and not history_too_short(REGISTRY[f.id], date.fromisoformat(f.period_start), ctx.data_from)}
     lines = []
     for ind in REGISTRY.values():
         series = []
         for pe in ends:
             f = whole.get((ind.id, pe.isoformat()))
             series.append((pe.isoformat(), _shown(f, ind, audience)[0] if f else None))
-        now = whole[(ind.id, ctx.period_end.isoformat())]
+        now = whole.get((ind.id, ctx.period_end.isoformat()))
+        if now is None:  # history too short: said, not a number
+            lines.append(Line(ind, None, None, None, series[-2][1] if len(series) > 1 else None, None, series,
+                              benchmarks.compare(ind.id, ctx.la_code, ctx.period_end.year, None,
+                                                 ind.higher_is_better), [], caveat="history too short: the data loaded does not reach back as far as this "
+                                         "figure looks"))
+            continue
         value, num, den = _shown(now, ind, audience)
         previous = series[-2][1] if len(series) > 1 else None
         comparable = all(isinstance(v, int | float) for v in (value, previous))
@@ -136,8 +145,11 @@ def build(db_path: str, period_end: date | None = None, council: str | None = No
         england = benchmarks.series(ind.id, "E92000001") if benchmarks.published(ind.id) else []
         teams = [f for f in figs if f.id == ind.id and f.breakdown == "team"
                  and f.period_end == ctx.period_end.isoformat()] if ind.funnel else []
+        n = issues.get(ind.id)
+        caveat = (f"{n:,} record{'s' if n != 1 else ''} in the data it uses carr{'y' if n != 1 else 'ies'} a data "
+                  "issue (see the load's issues report)") if n and audience == "internal" else None
         lines.append(Line(ind, value, num, den, previous, direction, series, bench,
-                          [(y, v) for y, v in england if y > ends[0].year - 1], teams))
+                          [(y, v) for y, v in england if y > ends[0].year - 1], teams, caveat))
     history = benchmarks.ofsted(ctx.la_code) if ctx.la_code else []
     return Report(ctx, audience, ends, lines, history, ofsted_story(history), demand)
 

@@ -18,7 +18,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-siz
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th, td { border-bottom: 1px solid #b1b4b6; padding: .3rem .4rem; text-align: left; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-.worse { color: #d4351c; font-weight: bold; } .better { color: #00703c; }
+.worse { color: #d4351c; font-weight: bold; } .better { color: #00703c; } .caveat { color: #505a5f; font-weight: normal; font-size: 0.85em; }
 .banner { background: #f3f2f1; border-left: 6px solid #1d70b8; padding: .6rem 1rem; }
 .alert { background: #fff0ee; border-left: 6px solid #d4351c; padding: .6rem 1rem; font-weight: bold; }
 figure { margin: 1rem 0; break-inside: avoid; } figcaption { font-size: .85rem; color: #505a5f; }
@@ -75,7 +75,8 @@ def _table(lines: list[Line], caption: str, ch: _Charts | None = None) -> str:
         "England", "Statistical neighbours", "Quartile (1 best)", "Direction"]
     rows = []
     for x in lines:
-        cells = [f'<th scope="row">{_e(x.ind.title)}</th>', f'<td class="n">{_v(x, x.value)}</td>',
+        note = f'<br><span class="caveat">{_e(x.caveat)}</span>' if x.caveat else ""
+        cells = [f'<th scope="row">{_e(x.ind.title)}{note}</th>', f'<td class="n">{_v(x, x.value)}</td>',
                  f'<td class="n">{_v(x, x.previous)}</td>']
         if spark:
             cells.append(f"<td>{ch.inline('spark:' + x.ind.id, figure=False)}</td>")

@@ -16,7 +16,7 @@ from casewatch.disclosure import SUPPRESSED, public_figure
 from casewatch.measures.catalogue import all_indicators
 from casewatch.measures.compute import compute_all
 from casewatch.measures.define import REGISTRY
-from casewatch.measures.run import _item
+from casewatch.measures.run import _item, history_too_short, records_with_issues
 from casewatch.measures.scope import _minus_year
 from casewatch.outputs.content import HEADLINE, fmt
 from casewatch.web.source import Source
@@ -65,6 +65,8 @@ def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
         item = _item(now, before, ctx, True)
         value, _, _ = _shown(now, public)
         previous, _, _ = _shown(before, public)
+        if item["history"]:  # the data does not reach back as far as the figure looks: said, not a number
+            value = previous = None
         direction = item["direction"]
         if public and not all(isinstance(v, int | float) for v in (value, previous)):
             direction = None
@@ -72,6 +74,7 @@ def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
                      "value_text": fmt(value, ind.unit, ind.decimals), "previous_text": fmt(previous, ind.unit, ind.decimals),
                      "england_text": fmt(item["england"], ind.unit, ind.decimals),
                      "sn_text": fmt(item["sn_mean"], ind.unit, ind.decimals), "direction": direction or "-",
+                     "note": "history too short" if item["history"] else None,
                      "spark": sparks.get(ind_id)})
     return ctx, rows
 
@@ -92,15 +95,23 @@ def detail(src: Source, ind_id: str, public: bool) -> dict:
             ends = _ends(ctx.period_end, YEARS)
             figs = compute_all(con, ends, [ind_id], breakdowns=("team",) if "team" in REGISTRY[ind_id].breakdowns else ())
             names = dict(con.execute("SELECT team_id, name FROM teams").fetchall())
-        return ctx, ends, figs, names
+            issues = records_with_issues(con, REGISTRY[ind_id])
+        return ctx, ends, figs, names, issues
 
-    ctx, ends, figs, names = src.memo(("detail", ind_id), compute)
+    ctx, ends, figs, names, issues = src.memo(("detail", ind_id), compute)
     ind = REGISTRY[ind_id]
-    whole = {f.period_end: f for f in figs if f.breakdown is None}
+
+    def too_short(f) -> str | None:
+        return history_too_short(ind, date.fromisoformat(f.period_start), ctx.data_from) if f else None
+
+    raw = {f.period_end: f for f in figs if f.breakdown is None}
+    whole = {pe: f for pe, f in raw.items() if not too_short(f)}
     periods = []
     for pe in ends:
+        short = too_short(raw.get(pe.isoformat()))
         value, num, den = _shown(whole.get(pe.isoformat()), public)
-        periods.append({"period_end": pe, "value_text": fmt(value, ind.unit, ind.decimals),
+        periods.append({"period_end": pe, "value_text": "history too short" if short else fmt(value, ind.unit,
+                                                                                              ind.decimals),
                         "numerator": _count_text(num), "denominator": _count_text(den), "value": value})
     teams = []
     if not public:
@@ -117,7 +128,9 @@ def detail(src: Source, ind_id: str, public: bool) -> dict:
     if not public and ind.funnel:
         funnel = src.memo(("funnel", ind_id), lambda: funnel_chart(ind, whole.get(ctx.period_end.isoformat()), [
             (t["name"] or t["team"], f.value, f.denominator) for t, f in _team_figures(figs, ctx, names)]))
-    return {"ctx": ctx, "ind": ind, "periods": periods, "teams": teams, "chart": chart, "funnel": funnel}
+    short = next((too_short(f) for f in raw.values() if too_short(f)), None)
+    return {"ctx": ctx, "ind": ind, "periods": periods, "teams": teams, "chart": chart, "funnel": funnel,
+            "history": short, "records_with_issues": None if public else issues}
 
 
 def _team_figures(figs, ctx, names: dict) -> list[tuple[dict, object]]:
