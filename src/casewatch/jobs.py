@@ -119,24 +119,18 @@ class Summary:
 
 def summary(db: str | Path, *, period_end: date | None = None, council: str | None = None) -> Summary:
     """The headline figures (the names truth.json uses) for one council at a 31 March."""
-    from casewatch.measures.headline import councils, headline
-    from casewatch.measures.run import last_31_march
-    from casewatch.model.store import open_readonly
+    from casewatch.measures.headline import headline
+    from casewatch.measures.run import council_context
+    from casewatch.measures.scope import attach, scope
 
-    with open_readonly(db) as con:
-        known = dict(councils(con))
-        if not known:
-            raise JobError(f"{db}: no council in this database")
-        if council is None and len(known) > 1:
-            raise JobError(f"this database holds several councils; choose one with --council ({', '.join(known)})")
-        council_id = council or next(iter(known))
-        if council_id not in known:
-            raise JobError(f"no council {council_id!r} here ({', '.join(known)})")
-        data_to = con.execute("SELECT data_to FROM councils WHERE council_id = ?", [council_id]).fetchone()[0]
-        period_end = period_end or last_31_march(data_to)
-        if period_end > data_to:
-            raise JobError(f"the data runs to {data_to}; figures at {period_end} cannot be known yet")
-        return Summary(council_id, known[council_id], period_end, headline(con, period_end, council_id))
+    con = attach(db)
+    try:
+        ctx = council_context(con, council, period_end, None)
+        scope(con, ctx.council_id)
+        return Summary(ctx.council_id, ctx.council_name, ctx.period_end,
+                       headline(con, ctx.period_end, ctx.council_id))
+    finally:
+        con.close()
 
 
 @dataclass

@@ -39,7 +39,10 @@ def last_31_march(d: date) -> date:
     return date(d.year if (d.month, d.day) >= (3, 31) else d.year - 1, 3, 31)
 
 
-def _context(con, council: str | None, period_end: date | None, la: str | None) -> Context:
+def council_context(con, council: str | None, period_end: date | None, la: str | None) -> Context:
+    """Which council of the attached database (``db``) is meant, its name, DfE code, period end and data window;
+    an IndicatorError says plainly what cannot be (several councils and none chosen, a period not yet in the
+    data)."""
     known = dict(con.execute("SELECT council_id, name FROM db.councils ORDER BY council_id").fetchall())
     if not known:
         raise IndicatorError("no council in this database")
@@ -98,6 +101,9 @@ def history_too_short(ind, period_start: date, data_from: date | None) -> str | 
         return None
     return (f"history too short: it looks back {ind.history_months} months before the period start, to "
             f"{needed:%d %B %Y}; the data starts {data_from:%d %B %Y}")
+
+
+_context = council_context  # the name the older modules use
 
 
 def _direction(polarity: str | None, now, before) -> str | None:
