@@ -73,6 +73,8 @@ EXPECTED_QUERIES = {  # DfE 'please check' queries the synthetic council raises,
     "8670Q": "an assessment started late in a long episode, when risk rose (a real pattern, rightly queried)",
     "8675Q": "a slow initial conference (16-35 working days) falling across 31 March (a real pattern)",
     "2991Q": "a section 47 enquiry whose assessment was authorised in the previous census year's file",
+    "2887Q": "the generator codes every disability as LD: fewer different codes than a council uses",
+    "2888Q": "the generator gives no child more than one disability",
 }
 
 

@@ -126,6 +126,9 @@ def test_pipeline_quarantines_nothing_of_synthetic_files(synthetic, tmp_path):
 
 
 def test_pipeline_accounts_the_dfe_sample(samples):
-    # the sample's birth date is before 1980 on purpose: its one child is quarantined with everything in it
+    # the sample's birth date is before 1980 on purpose: a wrong birth date does not take a child out of the
+    # figures (decision 0017): the child is loaded, the birth date as unknown, and the fault reported
     run = pipeline.validate([str(samples / "BAR_cin_2022.xml")])
-    assert [(r.rows_read, r.rows_loaded, r.rows_quarantined) for r in run.files] == [(1, 0, 1)]
+    assert [(r.rows_read, r.rows_loaded, r.rows_quarantined) for r in run.files] == [(1, 1, 0)]
+    assert any(i.rule == "CW-MODEL" and i.field == "date_of_birth" and "loaded as unknown" in i.message
+               for i in run.issues)

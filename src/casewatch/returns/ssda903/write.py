@@ -75,7 +75,7 @@ def queries(year: int) -> dict[str, str]:
               AND (decision_reversed_date IS NULL OR decision_reversed_date >= {s})
             ORDER BY CHILD, DATE_PLACED""",
         "ad1": f"""
-            SELECT child_id AS CHILD, {dob} AS DOB, placed_date AS DATE_INT, matched_date AS DATE_MATCH,
+            SELECT child_id AS CHILD, {dob} AS DOB, decision_date AS DATE_INT, matched_date AS DATE_MATCH,
                    CASE WHEN hash(child_id) % 4 = 0 THEN '1' ELSE '0' END AS FOSTER_CARE,
                    CASE WHEN hash(child_id) % 5 = 0 THEN 1 ELSE 2 END AS NB_ADOPTR,
                    CASE WHEN hash(child_id) % 5 = 0 THEN 'F1' ELSE 'MF' END AS SEX_ADOPTR,
@@ -108,7 +108,7 @@ def queries(year: int) -> dict[str, str]:
     q["header"] = f"""
         SELECT child_id AS CHILD, {sex} AS SEX, date_of_birth AS DOB, ethnicity AS ETHNIC,
                CASE WHEN date_diff('year', date_of_birth, {e}) < 6 THEN 'UN1' ELSE 'UN2' END AS UPN,
-               NULL AS MOTHER, NULL AS MC_DOB
+               CASE WHEN sex = 'M' THEN NULL ELSE '0' END AS MOTHER, NULL AS MC_DOB
         FROM children WHERE child_id IN ({everyone}) ORDER BY CHILD"""
     return q
 
