@@ -148,3 +148,22 @@ def test_spec():
         for el in ("InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "Ethnicity", "PrimaryNeedCode",
                    "AssessmentFactors"):
             assert spec.codes(y, el), (y, el)
+
+
+def test_the_header_is_staged_and_rule_100_checks_its_reference_date(tmp_path, synthetic):
+    """Rule 100 needs the <Header>: one staged row per file, at the line of <Header>, not counted as a record."""
+    from casewatch.returns.pipeline import validate
+
+    con, d = synthetic
+    good = cin.write_cin(con, tmp_path / "CIN_2025.xml", 2025, "001")
+    line = next(n for n, text in enumerate(good.read_text().splitlines(), start=1) if "<Header>" in text)
+    run = validate([str(good)])
+    assert "100" not in run.by_rule and run.files[0].rows_quarantined == 0
+    bad = tmp_path / "wrong" / "CIN_2025.xml"
+    bad.parent.mkdir()
+    bad.write_text(good.read_text().replace("<ReferenceDate>2025-03-31</ReferenceDate>",
+                                            "<ReferenceDate>2025-03-30</ReferenceDate>", 1))
+    run = validate([str(bad)])
+    found = [(i.table, i.row, i.field) for i in run.issues if i.rule == "100"]
+    assert found == [("header", line, "ReferenceDate")]
+    assert (run.files[0].rows_read, run.files[0].rows_quarantined) == (cin.read(good).records, 0)

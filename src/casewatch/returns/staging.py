@@ -89,6 +89,8 @@ SSDA903 = (
 # CIN census XML. One record = one <Child>; nested tables carry LAchildID and, below CINdetails, the
 # 1-based position of their CINdetails within the child (CINdetailsID), so rules can join them.
 CIN = (
+    # the <Header>: one row per file (its line), for the rules about the header itself (rule 100)
+    _t("cin", "header", "Year:INTEGER ReferenceDate:DATE LEA:VARCHAR"),
     _t("cin", "child", "LAchildID:ID UPN:VARCHAR FormerUPN:VARCHAR UPNunknown:CODE PersonBirthDate:DATE "
        "ExpectedPersonBirthDate:DATE Sex:CODE PersonDeathDate:DATE Ethnicity:CODE"),
     _t("cin", "disability", "LAchildID:ID Disability:CODE", nested=True),

@@ -43,9 +43,11 @@ class _Refused(Exception):
 def _header(path: Path, out: ReturnFile) -> None:
     """Year, reference date and LA code from the <Header>, read before the children stream. Also checks the
     root is <Message> and, whatever the first 64 KiB held, that the document has no DOCTYPE."""
-    first = True
+    first, header, line = True, {}, None
     for event, el in etree.iterparse(str(path), events=("start", "end"), resolve_entities=False,
                                      no_network=True, load_dtd=False, huge_tree=False):
+        if event == "start" and el.tag == "Header" and line is None:
+            line = el.sourceline
         if first:
             first = False
             info = el.getroottree().docinfo
@@ -57,6 +59,7 @@ def _header(path: Path, out: ReturnFile) -> None:
             break
         if event == "start" or el.tag not in ("Year", "ReferenceDate", "LEA"):
             continue
+        header[el.tag] = el.text
         if el.tag == "LEA" and el.text:
             out.council_id = el.text.strip()
         elif el.tag == "ReferenceDate" and el.text:
@@ -64,6 +67,8 @@ def _header(path: Path, out: ReturnFile) -> None:
                 out.extra["reference_date"] = parse_date(el.text)
         elif el.tag == "Year" and el.text and el.text.strip().isdigit():
             out.extra["header_year"] = int(el.text.strip())
+    if line is not None:  # staged for the header's own rules; not a record (records are <Child>ren)
+        out.builder("cin.header").add(line, header)
 
 
 def read_cin(path: Path, year: int | None = None, *, xsd: bool = False) -> ReturnFile:

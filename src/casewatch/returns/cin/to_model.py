@@ -44,7 +44,9 @@ def to_model() -> dict[str, str]:
         # into the child's row (its disability above says whether any of them is other than NONE).
         "_folded": """
             SELECT _file, _row, _line, 'cin.disability' AS _src FROM cin.disability
-            QUALIFY row_number() OVER (PARTITION BY _file, LAchildID ORDER BY _line) > 1""",
+            QUALIFY row_number() OVER (PARTITION BY _file, LAchildID ORDER BY _line) > 1
+            UNION ALL
+            SELECT _file, _row, NULL::BIGINT AS _line, 'cin.header' AS _src FROM cin.header""",
         "referrals": f"""
             SELECT {event_id('referrals', 'LAchildID', 'CINreferralDate')} AS referral_id, LAchildID AS child_id,
                    CINreferralDate AS referral_date, ReferralSource AS source, ReferralNFA AS nfa,
