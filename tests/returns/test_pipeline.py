@@ -40,8 +40,9 @@ def test_every_row_is_loaded_or_quarantined_and_counts_reconcile(council, capsys
     files = {f["path"].rsplit("/", 1)[-1]: f for f in out["files"]}
     assert files["SSDA903_2024_header.csv"] | {"path": None} == {
         "path": None, "kind": "ssda903", "year": 2024, "rows_read": 4, "rows_loaded": 3, "rows_quarantined": 1}
+    # decision 0017: the episode whose DEC is before its DECOM is loaded (as open) and reported, not refused
     assert (files["SSDA903_2024_episodes.csv"]["rows_loaded"], files["SSDA903_2024_episodes.csv"]["rows_quarantined"]) \
-        == (1, 3)
+        == (2, 2)
     assert "not a return casewatch reads" in files["notes.txt"]["error"]
     assert all(f["rows_read"] == f["rows_loaded"] + f["rows_quarantined"] for f in out["files"])
     assert out["issues_by_rule"]["356"] == 1 and out["issues_by_rule"]["CW-TYPE"] == 1
@@ -56,11 +57,12 @@ def test_load_keeps_lineage_in_quarantine_and_issues(council, tmp_path, capsys):
     con = duckdb.connect(str(db), read_only=True)
     q = con.execute("SELECT split_part(source_file, '/', -1), source_table, row_number, reasons FROM quarantine "
                     "ORDER BY 1, 3").fetchall()
-    assert ("SSDA903_2024_episodes.csv", "ssda903.episodes", 3,
-            ["356 DEC: The date the episode ceased is before the date the same episode started."]) in q
+    assert not [r for r in q if r[0] == "SSDA903_2024_episodes.csv" and r[2] == 3]  # loaded, not refused
     assert any(r[2] == 4 and r[3] == ["CW-MODEL child_id: not found in children"] for r in q)
-    assert con.execute("SELECT count(*) FROM cla_episodes").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM cla_episodes").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM cla_episodes WHERE child_id = '2' AND dec IS NULL").fetchone()[0] == 1
     assert con.execute("SELECT count(*) FROM data_issues WHERE rule = '356'").fetchone()[0] == 1
+    assert con.execute("SELECT row_number, field FROM data_issues WHERE rule = 'CW-903-DEC'").fetchall() == [(3, "dec")]
     assert con.execute("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'ssda903'"
                        ).fetchone()[0] == 0  # staging is not left in the analytics database
     rows = list(csv.DictReader((tmp_path / "issues.csv").read_text().splitlines()))

@@ -165,7 +165,7 @@ CLA_EPISODES = Table(
     ("episode_id",),
     (),
     repairs=(
-        Repair("356", "dec", "m.dec < m.decom", "dec = NULL, rec = NULL",
+        Repair("CW-903-DEC", "dec", "m.dec < m.decom", "dec = NULL, rec = NULL",
                "DEC is before DECOM: the end is unusable and the episode is taken as open (until the child's next "
                "episode starts, if one does)"),  # decision 0017: the DfE flags these; a child in care never vanishes from a count for them
         Repair("CW-903-OVERLAP", "dec",

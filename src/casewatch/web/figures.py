@@ -51,7 +51,9 @@ def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
         return ctx, figs
 
     ctx, figs = src.memo(("headline-figures",), compute)
-    by = {(f.id, f.period_end): f for f in figs}
+    raw = {(f.id, f.period_end): f for f in figs}
+    by = {(f.id, f.period_end): f for f in figs  # a year whose look-back the data does not reach is not drawn
+          if not history_too_short(REGISTRY[f.id], date.fromisoformat(f.period_start), ctx.data_from)}
     ends = [e.isoformat() for e in _ends(ctx.period_end, YEARS)]
     prev_end, end = ends[-2:]
     sparks = src.memo(("sparklines", public), lambda: {
@@ -59,7 +61,7 @@ def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
         for ind_id in HEADLINE})
     rows = []
     for ind_id in HEADLINE:
-        ind, now, before = REGISTRY[ind_id], by.get((ind_id, end)), by.get((ind_id, prev_end))
+        ind, now, before = REGISTRY[ind_id], raw.get((ind_id, end)), raw.get((ind_id, prev_end))
         if now is None:
             continue
         item = _item(now, before, ctx, True)
