@@ -108,7 +108,10 @@ def queries(year: int) -> dict[str, str]:
     q["header"] = f"""
         SELECT child_id AS CHILD, {sex} AS SEX, date_of_birth AS DOB, ethnicity AS ETHNIC,
                CASE WHEN date_diff('year', date_of_birth, {e}) < 6 THEN 'UN1' ELSE 'UN2' END AS UPN,
-               CASE WHEN sex = 'M' THEN NULL ELSE '0' END AS MOTHER, NULL AS MC_DOB
+               CASE WHEN sex <> 'M' AND (child_id IN (SELECT CHILD FROM ({q['episodes']}))
+                                         OR child_id NOT IN (SELECT CHILD FROM ({q['oc3']})))
+                    THEN '0' END AS MOTHER,  -- not a mother (not modelled); blank for care leavers only (628)
+               NULL AS MC_DOB
         FROM children WHERE child_id IN ({everyone}) ORDER BY CHILD"""
     return q
 

@@ -4,7 +4,7 @@ from casewatch.rules.engine import rule
 from casewatch.rules.testing import flagged
 
 
-@rule("445", "ssda903", "D1 is not a valid code for episodes starting after December 2005.", tables=("episodes",), fields=("LS",))
+@rule("445", "ssda903", "D1 is not a valid code for episodes starting after December 2005.", tables=("episodes",), fields=("LS",), until=2024)
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM episodes WHERE LS = 'D1' AND DECOM > DATE '2005-12-30'"""
 
