@@ -57,7 +57,7 @@ class Repair:
     rule: str
     field: str
     where: str
-    set: str
+    set: str | None  # None: the fault is only reported (the value stays as it is)
     message: str
     using: str | None = None
 

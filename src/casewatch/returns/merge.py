@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from casewatch.model.load import _q
-from casewatch.model.schema import Table, quote_list
+from casewatch.model.schema import Repair, Table, quote_list
 
 PRECEDENCE = {"cms": 5, "cin": 4, "ssda903": 3, "swwc": 2, "annex_a": 1, "casewatch": 0}
 LINEAGE_COLS = ("_file", "_row", "_line", "_year", "_src")
@@ -121,8 +121,7 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
                    AS _lineage
         FROM _typed WHERE len(_r) = 0 GROUP BY {pk}""")
 
-    _unknown(con, table)
-    _repair(con, table)
+    _repair(con, table, [*_unknown(table), *table.repairs])
 
     # 4: check against the model; insert the good, quarantine the rest (one row per source row)
     reasons = [e for col in table.columns if col.name in keys for e in _col_reasons(col)]
@@ -159,52 +158,46 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
     return result
 
 
-def _unknown(con, table: Table) -> None:
+def _unknown(table: Table) -> list[Repair]:
     """A value that breaks the model in a column that is not a key (a code in no year's list, a failed check,
     a reference not found) is loaded as unknown (NULL) and reported; a required one that is missing is reported.
-    Only keys refuse a record (decision 0017)."""
-    keys = table.key_columns
-    child = "m.child_id" if "child_id" in table.column_names else "NULL"
+    Only keys refuse a record (decision 0017). As repairs, so one piece of code applies and reports them all."""
+    out = []
     for col in table.columns:
-        if col.name in keys:
+        if col.name in table.key_columns:
             continue
-        c = f"m.{col.name}"
-        faults = []
+        c, blank = f"m.{col.name}", f"{col.name} = NULL"
         if col.required:
-            faults.append((f"{c} IS NULL", "missing (required); loaded as unknown", False))
+            out.append(Repair("CW-MODEL", col.name, f"{c} IS NULL", None, "missing (required); loaded as unknown"))
         if col.codes:
-            faults.append((f"{c} NOT IN ({quote_list(col.codes)})", "not in the code list; loaded as unknown", True))
+            out.append(Repair("CW-MODEL", col.name, f"{c} NOT IN ({quote_list(col.codes)})", blank,
+                              "not in the code list; loaded as unknown"))
         if col.check:
             what = col.check_doc or col.check.format(c=col.name)
-            faults.append((f"NOT ({col.check_sql(c)})", f"{what}; loaded as unknown", True))
+            out.append(Repair("CW-MODEL", col.name, f"NOT ({col.check_sql(c)})", blank, f"{what}; loaded as unknown"))
         if col.references:
             parent, key = col.references.split(".")
-            faults.append((f"{c} IS NOT NULL AND {c} NOT IN (SELECT {key} FROM {parent})",
-                           f"not found in {parent}; loaded as unknown", True))
-        for where, message, blank in faults:
-            con.execute(f"""
-                INSERT INTO _repaired
-                SELECT m._lineage[1].f, m._lineage[1].k, split_part(m._lineage[1].s, '.', 2), ?, ?, 'CW-MODEL', ?,
-                       {child}
-                FROM _merged m WHERE {where}""", [table.name, col.name, message])
-            if blank:
-                con.execute(f"UPDATE _merged AS m SET {col.name} = NULL WHERE {where}")
+            out.append(Repair("CW-MODEL", col.name, f"{c} IS NOT NULL AND {c} NOT IN (SELECT {key} FROM {parent})",
+                              blank, f"not found in {parent}; loaded as unknown"))
+    return out
 
 
-def _repair(con, table: Table) -> None:
-    """Faults a record carries and is still counted with (decision 0017): each repaired row is loaded as the
-    repair says and recorded in ``_repaired``, where the load's issues are read from."""
+def _repair(con, table: Table, repairs: list[Repair]) -> None:
+    """Apply repairs to the merged rows of ``table`` in order: each row a repair's ``where`` holds for is recorded
+    in ``_repaired`` (where the load's issues are read from) and then changed as its ``set`` says (None: only
+    reported)."""
     pk = " AND ".join(f"n.{k} = m.{k}" for k in table.primary_key)
-    for r in table.repairs:
+    child = "m.child_id" if "child_id" in table.column_names else "NULL"
+    for r in repairs:
         using = f" FROM ({r.using}) n" if r.using else ""
         join = f" AND {pk}" if r.using else ""
         where_from = f"FROM _merged m, ({r.using}) n WHERE {pk} AND" if r.using else "FROM _merged m WHERE"
         con.execute(f"""
             INSERT INTO _repaired
-            SELECT m._lineage[1].f, m._lineage[1].k, split_part(m._lineage[1].s, '.', 2), ?, ?, ?, ?,
-                   {"m.child_id" if "child_id" in table.column_names else "NULL"}
+            SELECT m._lineage[1].f, m._lineage[1].k, split_part(m._lineage[1].s, '.', 2), ?, ?, ?, ?, {child}
             {where_from} ({r.where})""", [table.name, r.field, r.rule, r.message])
-        con.execute(f"UPDATE _merged AS m SET {r.set}{using} WHERE ({r.where}){join}")
+        if r.set:
+            con.execute(f"UPDATE _merged AS m SET {r.set}{using} WHERE ({r.where}){join}")
 
 
 QUARANTINE_WORK = """
