@@ -80,15 +80,14 @@ def tables_of(ind) -> list[str]:
     return [t.name for t in TABLES if re.search(rf"\b{t.name}\b", ind.units)]
 
 
-def records_with_issues(con, ind) -> int | None:
-    """Records (file rows) with an error-severity data issue in the tables the indicator reads, from the last
-    load of returns; None where the database keeps no issues (a load of canonical tables)."""
+def records_with_issues(con, inds) -> dict[str, int | None]:
+    """For each indicator, the records (file rows) with an error-severity data issue in the tables it reads, from
+    the last load of returns; None where the database keeps no issues (a load of canonical tables)."""
     has = con.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = 'db' "
                       "AND table_name = 'data_issues' AND column_name = 'feeds'").fetchone()[0]
-    if not has:
-        return None
-    return con.execute("""SELECT count(DISTINCT (source_file, row_number)) FROM db.data_issues
-                          WHERE severity = 'error' AND list_has_any(feeds, ?)""", [tables_of(ind)]).fetchone()[0]
+    sql = """SELECT count(DISTINCT (source_file, row_number)) FROM db.data_issues
+             WHERE severity = 'error' AND list_has_any(feeds, ?)"""
+    return {ind.id: con.execute(sql, [tables_of(ind)]).fetchone()[0] if has else None for ind in inds}
 
 
 def history_too_short(ind, period_start: date, data_from: date | None) -> str | None:
@@ -181,7 +180,7 @@ def indicators(db_path: str, period_end: date | None = None, council: str | None
         scope(con, ctx.council_id)
         before = _minus_year(ctx.period_end)
         figs = compute_all(con, [before, ctx.period_end], ids, settings, breakdowns=(by,) if by else ())
-        issues = {i: records_with_issues(con, REGISTRY[i]) for i in {f.id for f in figs}}
+        issues = records_with_issues(con, [REGISTRY[i] for i in {f.id for f in figs}])
     finally:
         con.close()
     previous = {(f.id, f.breakdown, f.group): f for f in figs if f.period_end == before.isoformat()}

@@ -117,7 +117,7 @@ def build(db_path: str, period_end: date | None = None, council: str | None = No
             ends.insert(0, _minus_year(ends[0]))
         figs = compute_all(con, ends, settings=settings, breakdowns=("team",) if audience == "internal" else ())
         demand = _forecast(con, ctx.data_to, audience)
-        issues = {ind.id: records_with_issues(con, ind) for ind in REGISTRY.values()}
+        issues = records_with_issues(con, REGISTRY.values())
     finally:
         con.close()
     whole = {(f.id, f.period_end): f for f in figs if f.breakdown is None

@@ -97,7 +97,7 @@ def detail(src: Source, ind_id: str, public: bool) -> dict:
             ends = _ends(ctx.period_end, YEARS)
             figs = compute_all(con, ends, [ind_id], breakdowns=("team",) if "team" in REGISTRY[ind_id].breakdowns else ())
             names = dict(con.execute("SELECT team_id, name FROM teams").fetchall())
-            issues = records_with_issues(con, REGISTRY[ind_id])
+            issues = records_with_issues(con, [REGISTRY[ind_id]])[ind_id]
         return ctx, ends, figs, names, issues
 
     ctx, ends, figs, names, issues = src.memo(("detail", ind_id), compute)
