@@ -54,3 +54,21 @@ def test_every_shipped_rule_has_a_test_in_its_file_and_is_alone_there():
         tests = [n for n, _ in inspect.getmembers(mod, inspect.isfunction) if n.startswith("test")]
         assert tests, f"{r.module} has no test"
         assert mod.__name__.rsplit(".", 1)[-1].startswith("rule_"), r.module
+
+
+def test_a_rule_comparing_with_last_year_runs_only_when_last_year_is_loaded(monkeypatch):
+    monkeypatch.setattr(engine, "_ALL", [])
+    monkeypatch.setattr(engine, "_loaded", True)
+    engine.rule("NEW", "ssda903", "child not in last year's return", tables=("episodes", "episodes_last"))(
+        lambda year: "SELECT _file, _row, CHILD AS child FROM episodes "
+                     "WHERE CHILD NOT IN (SELECT CHILD FROM episodes_last)")
+    files = []
+    for year, child in ((2023, "1"), (2024, "1"), (2024, "2")):
+        f = ReturnFile(f"e{year}{child}.csv", "ssda903", year, records=1)
+        f.builder("ssda903.episodes").add(2, {"CHILD": child, "DECOM": f"01/05/{year - 1}"})
+        files.append(f)
+    con = duckdb.connect()
+    stage(con, files)
+    run = run_rules(con, ("ssda903",))
+    assert [(i.rule, i.file, i.child) for i in run.issues] == [("NEW", "e20242.csv", "2")]
+    assert run.skipped == [("ssda903", "NEW", 2023)]  # 2022-23 has no year before it loaded: not run, said so

@@ -11,6 +11,10 @@ written against the DfE's own table and column names, that selects the rows brea
 The query must return ``_file`` and ``_row``; it may return ``_line`` (where a nested XML element is),
 ``child``, ``field`` (when it is not ``fields[0]``) and ``_table`` (when it is not ``tables[0]``).
 
+A rule that compares the return with last year's names the year before's tables with ``_last``
+(``episodes_last``) and lists them in ``tables``; it runs only when last year's return is loaded with this
+year's, and is otherwise reported as skipped (never as a pass).
+
 The registry for a collection year inherits the previous year's: every rule applies from ``since`` until
 ``until`` (inclusive, None = still in force), and a rule file with the same code and a later ``since``
 overrides the earlier one from that year. ``quarantine=True`` marks a rule whose failing rows cannot be
@@ -42,6 +46,11 @@ class Rule:
     quarantine: bool
     sql: Callable[[int], str]
     module: str
+
+    @property
+    def needs_last_year(self) -> bool:
+        """The rule compares with last year's return (a table named ``*_last``): run only when it is loaded."""
+        return any(t.endswith("_last") for t in self.tables)
 
     def applies(self, year: int) -> bool:
         return self.since <= year and (self.until is None or year <= self.until)

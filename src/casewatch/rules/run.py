@@ -21,6 +21,7 @@ class RuleRun:
     issues: list[Issue] = field(default_factory=list)
     failed: list[tuple[str, str, int, str]] = field(default_factory=list)  # kind, code, year, error
     rejected: dict[tuple[str, str], list[tuple[str, int, str]]] = field(default_factory=dict)
+    skipped: list[tuple[str, str, int]] = field(default_factory=list)  # kind, code, year: needs last year's return
     # (schema.table) -> [(_file, _row, "code: message")] rows the quarantining rules refused
     rules_run: int = 0
 
@@ -34,12 +35,16 @@ def _years(con, kind: str) -> list[int]:
 
 
 def _year_views(con, kind: str, year: int) -> str:
+    """A schema holding each staging table of ``kind`` as a view of the collection year's rows (``episodes``)
+    and of the year before's (``episodes_last``, the DfE validator's name), for the rules that compare the
+    return with last year's."""
     schema = f"_rules_{kind}_{year}"
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
     for t in STAGING.values():
         if t.schema == kind:
-            con.execute(f"CREATE OR REPLACE VIEW {schema}.{t.name} AS "
-                        f"SELECT * FROM {t.qualified} WHERE _year = {int(year)}")
+            for name, y in ((t.name, year), (f"{t.name}_last", year - 1)):
+                con.execute(f"CREATE OR REPLACE VIEW {schema}.{name} AS "
+                            f"SELECT * FROM {t.qualified} WHERE _year = {int(y)}")
     return schema
 
 
@@ -68,11 +73,15 @@ def run_rules(con, kinds: tuple[str, ...] | None = None) -> RuleRun:
     kinds = kinds or tuple(sorted({t.schema for t in STAGING.values()}))
     db = con.execute("SELECT current_database()").fetchone()[0]  # the search path names it: a bare schema
     for kind in kinds:                                              # would be looked up in DuckDB's default one
-        for year in _years(con, kind):
+        years = _years(con, kind)
+        for year in years:
             schema = _year_views(con, kind, year)
             con.execute(f"SET search_path = '{db}.{schema},{db}.main'")
             try:
                 for r in registry(kind, year).values():
+                    if r.needs_last_year and year - 1 not in years:
+                        out.skipped.append((kind, r.code, year))  # never a pass: said so, by code
+                        continue
                     out.rules_run += 1
                     try:
                         _run_one(con, r, year, out)

@@ -7,7 +7,8 @@
             2     | 01/04/2023 |
         ''') == [2]
 
-Each keyword argument names a staging table of the rule's return; its rows get ``_row`` 2, 3, 4... (the
+Each keyword argument names a staging table of the rule's return (``episodes_last=`` for last year's, for
+the rules that compare with it); its rows get ``_row`` 2, 3, 4... (the
 line numbers a CSV would give them, header on line 1), ``_line`` the same, ``_file`` 'test' and ``_year``
 the year given. Cells are typed by the same parsers the readers use (dates dd/mm/yyyy or ISO); lists
 (CPPreviewDate, AssessmentFactors) are written comma-separated. Columns not written are NULL. A cell
@@ -37,11 +38,12 @@ def parse_table(text: str) -> tuple[list[str], list[list[str]]]:
 
 
 def issues(r: Rule, year: int, **tables: str) -> list[Issue]:
-    file = ReturnFile("test", r.kind, year)
+    file, last = ReturnFile("test", r.kind, year), ReturnFile("test_last", r.kind, year - 1)
     allowed: set[tuple[int, str]] = set()
     for name, text in tables.items():
         header, rows = parse_table(text)
-        builder = file.builder(f"{r.kind}.{name}")
+        into = last if name.endswith("_last") else file
+        builder = into.builder(f"{r.kind}.{name.removesuffix('_last')}")
         list_fields = {f.name for f in builder.table.fields if f.type.endswith("[]")}
         for i, cells in enumerate(rows):
             for h, c in zip(header, cells, strict=True):
@@ -53,12 +55,12 @@ def issues(r: Rule, year: int, **tables: str) -> list[Issue]:
             if unknown:
                 raise ValueError(f"{r.kind}.{name} has no field(s) {sorted(unknown)}")
             builder.add(i + 2, values, line=i + 2, child=None)
-    unexpected = [i for i in file.issues if (i.row, i.field) not in allowed]
+    unexpected = [i for i in file.issues + last.issues if (i.row, i.field) not in allowed]
     if unexpected:
         raise ValueError(f"test table cells did not parse: {[(i.field, i.message) for i in unexpected]}")
     con = duckdb.connect()
     try:
-        stage(con, [file])
+        stage(con, [file, last])
         schema = _year_views(con, r.kind, year)
         con.execute(f"SET search_path = '{schema},main'")
         out = RuleRun()
