@@ -2,7 +2,7 @@
 
 Output on the terminal is counts by file and by rule, never a child's value. The issues report (``--issues
 REPORT.xlsx|.csv``) is child-level: it lists every issue's file, table, row, child, field, rule and message
-for the analyst who must fix the source system, and stays on the council's machine like the database.
+(with the value found and what the rule allows, where it can say) for the analyst who must fix the source system, and stays on the council's machine like the database.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.table import Table as RichTable
 
-ISSUE_COLUMNS = ("file", "table", "row", "child", "field", "rule", "severity", "message")
+ISSUE_COLUMNS = ("file", "table", "row", "child", "field", "value", "expected", "rule", "severity", "message")
 
 
 def write_issues(issues, path: str) -> None:

@@ -22,6 +22,9 @@ def test_dfe_sample(samples):
     assert f.tables["cin.assessments"].columns["AssessmentFactors"] == [["2A", "2B"]]
     # the sample writes ReferralNFA as 'false', which the XSD (0/1) does not allow: reported with its line
     assert {(i.rule, i.field) for i in f.issues} >= {("CW-XSD", "ReferralNFA")}
+    nfa = next(i for i in f.issues if i.field == "ReferralNFA")
+    assert (nfa.value, nfa.expected) == ("false", "one of: 0, 1")  # what was found, what the XSD allows
+    assert "'false'" not in nfa.message and "{'0', '1'}" in nfa.message  # the value only in its own column
 
 
 @pytest.fixture(scope="module")

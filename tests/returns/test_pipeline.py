@@ -74,8 +74,14 @@ def test_issues_report_as_xlsx(council, tmp_path, capsys):
     _validate([council], capsys, "--issues", str(tmp_path / "r.xlsx"))
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("file", "table", "row", "child", "field", "rule", "severity", "message")
+    assert rows[0] == ("file", "table", "row", "child", "field", "value", "expected", "rule", "severity",
+                       "message")
     assert len(rows) > 4
+    head = rows[0]
+    with_value = [r for r in rows[1:] if r[head.index("value")]]
+    assert with_value, "no issue says what value it found"
+    coded = [r for r in rows[1:] if str(r[head.index("expected")]).startswith("one of: ")]
+    assert all(r[head.index("value")] not in r[head.index("expected")].split(": ", 1)[1].split(", ") for r in coded)
 
 
 def test_nothing_usable_fails_and_keeps_the_last_good_database(council, tmp_path, capsys):

@@ -72,3 +72,30 @@ def test_a_rule_comparing_with_last_year_runs_only_when_last_year_is_loaded(monk
     run = run_rules(con, ("ssda903",))
     assert [(i.rule, i.file, i.child) for i in run.issues] == [("NEW", "e20242.csv", "2")]
     assert run.skipped == [("ssda903", "NEW", 2023)]  # 2022-23 has no year before it loaded: not run, said so
+
+
+def test_an_issue_says_the_value_found_and_what_the_rule_allows():
+    from casewatch.returns.ssda903.spec import codes
+    from casewatch.rules.ssda903 import rule_102, rule_103, rule_178
+    from casewatch.rules.testing import issues
+
+    found = issues(rule_103.rule, 2024, header="""
+        CHILD | ETHNIC
+        1     | WBRI
+        2     |
+        3     | ZZ9
+    """)
+    assert [(i.row, i.field, i.value) for i in found] == [(3, "ETHNIC", None), (4, "ETHNIC", "ZZ9")]
+    assert found[0].expected == "one of: " + ", ".join(codes(2024, "header", "ETHNIC")) + " (not blank)"
+    assert "ZZ9" not in found[1].message  # the value is a field of the issue, never in its message
+    dob = issues(rule_102.rule, 2024, header="""
+        CHILD | DOB
+        1     | 01/02/2010
+        2     | !31/02/2010
+    """)
+    assert [(i.row, i.value, i.expected) for i in dob] == [(3, "31/02/2010", "a date, dd/mm/yyyy (not blank)")]
+    provider = issues(rule_178.sql, 2024, episodes="""
+        CHILD | PLACE | PLACE_PROVIDER
+        1     | T0    | PR1
+    """)
+    assert [(i.row, i.value, i.expected) for i in provider] == [(2, "PR1", None)]

@@ -52,10 +52,10 @@ def test_loads_page_counts_issues_and_quarantine_without_showing_them(world, as_
             ('L-test', TIMESTAMP '2026-04-01 09:00:00', 'episodes', '/in/903_episodes.csv', 10, 7, 3, 'ssda903 2026')""")
         for i in range(4):
             con.execute("INSERT INTO data_issues VALUES ('L-test', '/in/903_episodes.csv', 'episodes', ?, ?, 'DECOM', "
-                        "?, 'error', ?, ['cla_episodes'])",
-                        [i + 2, SECRET_CHILD, rule.code, f"DECOM {SECRET_VALUE} is not a date"])
+                        "?, 'error', ?, ['cla_episodes'], ?, 'a date')",
+                        [i + 2, SECRET_CHILD, rule.code, f"DECOM {SECRET_VALUE} is not a date", SECRET_VALUE])
         con.execute("INSERT INTO data_issues VALUES ('L-test', NULL, NULL, NULL, NULL, NULL, 'CW-FILE', 'error', ?, "
-                    "NULL)",
+                    "NULL, NULL, NULL)",
                     [f"could not read {SECRET_VALUE}"])
         for i in range(3):
             con.execute("""INSERT INTO quarantine VALUES ((SELECT coalesce(max(quarantine_id), 0) + 1 FROM quarantine),

@@ -57,8 +57,12 @@ CREATE TABLE data_issues (
   rule VARCHAR NOT NULL,
   severity VARCHAR NOT NULL CHECK (severity IN ('error', 'query', 'failed')),
   message VARCHAR NOT NULL,
-  feeds VARCHAR[]
+  feeds VARCHAR[],
+  value VARCHAR,
+  expected VARCHAR
 );
+COMMENT ON COLUMN data_issues.value IS 'What the field held, as the file had it (child-level).';
+COMMENT ON COLUMN data_issues.expected IS 'What the rule allows in the field, where it can say (e.g. the year''s codes).';
 COMMENT ON COLUMN data_issues.feeds IS 'The canonical tables the record''s table feeds (so a figure can say how many of the records it uses carry an issue).';
 COMMENT ON TABLE data_issues IS 'Every data-quality issue found by the last load of returns: where (file, table, row, child, field) and which rule. Child-level.';
 COMMENT ON TABLE loads IS 'One row per table per load: what was read, loaded and quarantined. Counts reconcile.';

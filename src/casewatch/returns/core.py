@@ -161,10 +161,12 @@ class Issue:
     row: int | None = None
     child: str | None = None
     field: str | None = None
+    value: str | None = None  # what the field held, as the file had it: child-level, never in aggregate output
+    expected: str | None = None  # what the rule allows there ("one of: A1, A2 ..."), when it can say
 
     def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in ("file", "table", "row", "child", "field", "rule", "severity",
-                                              "message")}
+        return {k: getattr(self, k) for k in ("file", "table", "row", "child", "field", "value", "expected",
+                                              "rule", "severity", "message")}
 
 
 class TableBuilder:

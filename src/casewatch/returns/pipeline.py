@@ -266,10 +266,11 @@ def _record_loads(con, run: ReturnsRun, feeds: dict[str, list[str]]) -> None:
         issues = pa.table({  # noqa: F841 (read by DuckDB)
             "load_id": [run.load_id] * len(run.issues), **{
                 k: [getattr(i, k) for i in run.issues]
-                for k in ("file", "table", "row", "child", "field", "rule", "severity", "message")},
+                for k in ("file", "table", "row", "child", "field", "rule", "severity", "message", "value",
+                          "expected")},
             "feeds": [feeds.get(i.table or "", [i.table] if i.table else []) for i in run.issues]})
         con.execute("INSERT INTO data_issues SELECT load_id, file, \"table\", \"row\", child, field, rule, "
-                    "severity, message, feeds FROM issues")
+                    "severity, message, feeds, value, expected FROM issues")
     con.executemany(
         "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [[run.load_id, now, f"file:{i}", f.path, f.rows_read, f.rows_loaded, f.rows_quarantined,

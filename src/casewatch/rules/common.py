@@ -27,7 +27,12 @@ def code_list(module: str, code: str, kind: str, table: str, field: str, message
                 f"WHERE ({bad}{blank})")
 
     sql.__module__ = module
-    return rule(code, kind, message, tables=(table,), fields=(field,), **kw)(sql)
+
+    def expected(year: int) -> str | None:
+        valid = codes(year)
+        return f"one of: {', '.join(valid)}" + ("" if blank_ok else " (not blank)") if valid else None
+
+    return rule(code, kind, message, tables=(table,), fields=(field,), expected=expected, **kw)(sql)
 
 
 def valid_date(module: str, code: str, kind: str, table: str, field: str, message: str, *, blank_ok: bool,
@@ -40,4 +45,5 @@ def valid_date(module: str, code: str, kind: str, table: str, field: str, messag
                 f"WHERE (json_extract_string(_bad, '$.{field}') IS NOT NULL{blank})")
 
     sql.__module__ = module
-    return rule(code, kind, message, tables=(table,), fields=(field,), **kw)(sql)
+    return rule(code, kind, message, tables=(table,), fields=(field,), **kw,
+                expected=lambda year: "a date, dd/mm/yyyy" + ("" if blank_ok else " (not blank)"))(sql)

@@ -9,7 +9,10 @@ written against the DfE's own table and column names, that selects the rows brea
         return f"SELECT _file, _row, CHILD AS child FROM header WHERE ETHNIC IS NULL OR ETHNIC NOT IN (...)"
 
 The query must return ``_file`` and ``_row``; it may return ``_line`` (where a nested XML element is),
-``child``, ``field`` (when it is not ``fields[0]``) and ``_table`` (when it is not ``tables[0]``).
+``child``, ``field`` (when it is not ``fields[0]``), ``_table`` (when it is not ``tables[0]``), ``value`` and
+``expected``. When it returns no ``value``, the runner looks up what ``fields[0]`` held on the flagged row
+(``run.py``); ``expected=`` on the decorator says in words what the field may hold that year (a code list
+rule says its codes).
 
 A rule that compares the return with last year's names the year before's tables with ``_last``
 (``episodes_last``) and lists them in ``tables``; it runs only when last year's return is loaded with this
@@ -46,6 +49,7 @@ class Rule:
     quarantine: bool
     sql: Callable[[int], str]
     module: str
+    expected: Callable[[int], str | None] | None = None  # what the field may hold that year, in words
 
     @property
     def needs_last_year(self) -> bool:
@@ -61,7 +65,8 @@ _ALL: list[Rule] = []
 
 def rule(code: str, kind: str, message: str, *, tables: tuple[str, ...], fields: tuple[str, ...] = (),
          severity: str = "error", since: int = FIRST_YEAR, until: int | None = None,
-         quarantine: bool = False) -> Callable[[Callable[[int], str]], Rule]:
+         quarantine: bool = False, expected: Callable[[int], str | None] | None = None,
+         ) -> Callable[[Callable[[int], str]], Rule]:
     if kind not in RETURN_KINDS:
         raise ValueError(f"rule {code}: unknown return kind {kind!r}")
     if severity not in ("error", "query"):
@@ -69,7 +74,7 @@ def rule(code: str, kind: str, message: str, *, tables: tuple[str, ...], fields:
 
     def wrap(fn: Callable[[int], str]) -> Rule:
         r = Rule(code, kind, message, tuple(tables), tuple(fields), severity, since, until, quarantine, fn,
-                 fn.__module__)
+                 fn.__module__, expected)
         _ALL.append(r)
         return r
 

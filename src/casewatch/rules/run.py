@@ -48,20 +48,46 @@ def _year_views(con, kind: str, year: int) -> str:
     return schema
 
 
+def _with_value(sql: str, names: list[str], r: Rule) -> str:
+    """The rule's query, with ``value``: what ``fields[0]`` held on each flagged row of ``tables[0]``, as the
+    file had it (the text of an untypeable cell; a date as dd/mm/yyyy). Unchanged when the rule says its own
+    ``value``, names another table or field per row, or has no field."""
+    staged = STAGING.get(f"{r.kind}.{r.tables[0]}")
+    field = r.fields[0] if r.fields else None
+    if ("value" in names or "_table" in names or "field" in names or staged is None
+            or field not in staged.field_names):
+        return sql
+    typ = next(f.type for f in staged.fields if f.name == field)
+    shown = {"DATE": f"strftime(t.\"{field}\", '%d/%m/%Y')",
+             "DATE[]": f"array_to_string(list_transform(t.\"{field}\", lambda d: strftime(d, '%d/%m/%Y')), ',')",
+             "VARCHAR[]": f"array_to_string(t.\"{field}\", ',')"}.get(typ, f"CAST(t.\"{field}\" AS VARCHAR)")
+    line = " AND t._line IS NOT DISTINCT FROM q._line" if staged.nested and "_line" in names else ""
+    return f"""SELECT q.* EXCLUDE (_q), coalesce(json_extract_string(t._bad, '$.{field}'), {shown}) AS value
+       FROM (SELECT *, row_number() OVER () AS _q FROM ({sql})) q
+       LEFT JOIN {r.tables[0]} t ON t._file = q._file AND t._row = q._row{line}
+       QUALIFY row_number() OVER (PARTITION BY q._q) = 1 ORDER BY q._q"""
+
+
 def _run_one(con, r: Rule, year: int, out: RuleRun) -> None:
-    cur = con.execute(r.sql(year))
+    sql = r.sql(year)
+    names = [d[0] for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
+    if "_file" not in names or "_row" not in names:
+        raise ValueError("rule query must return _file and _row")
+    cur = con.execute(_with_value(sql, names, r))
     names = [d[0] for d in cur.description]
     idx = {n: i for i, n in enumerate(names)}
-    if "_file" not in idx or "_row" not in idx:
-        raise ValueError("rule query must return _file and _row")
     default_table, default_field = r.tables[0], (r.fields[0] if r.fields else None)
+    expected = r.expected(year) if r.expected else None
     for rec in cur.fetchall():
         table = rec[idx["_table"]] if "_table" in idx else default_table
         where = rec[idx["_line"]] if "_line" in idx and rec[idx["_line"]] is not None else rec[idx["_row"]]
+        value = rec[idx["value"]] if "value" in idx else None
         out.issues.append(Issue(
             r.code, r.severity, r.message, rec[idx["_file"]], table, where,
             str(rec[idx["child"]]) if "child" in idx and rec[idx["child"]] is not None else None,
             rec[idx["field"]] if "field" in idx else default_field,
+            None if value is None else str(value),
+            rec[idx["expected"]] if "expected" in idx else expected,
         ))
         if r.quarantine:
             out.rejected.setdefault((r.kind, table), []).append(
