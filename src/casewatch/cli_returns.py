@@ -85,12 +85,12 @@ def print_returns_load(run, issues_path: str | None, out, err) -> None:
 def _failed_rules(run, err) -> None:
     for kind, code, year, msg in run.rules.failed:
         err.print(f"casewatch: RULE FAILED {kind} {code} ({year}): {msg}", style="bold red", markup=False)
-    by_year: dict[tuple[str, int], list[str]] = {}
-    for kind, code, year in run.rules.skipped:
-        by_year.setdefault((kind, year), []).append(code)
-    for (kind, year), codes in sorted(by_year.items()):
-        err.print(f"{len(codes)} {kind} rules for {year - 1}-{year % 100:02d} not run: they compare with the "
-                  f"year before's return, which was not given ({', '.join(codes)})", markup=False)
+    by_year: dict[tuple[str, int, str], list[str]] = {}
+    for kind, code, year, why in run.rules.skipped:
+        by_year.setdefault((kind, year, why), []).append(code)
+    for (kind, year, why), codes in sorted(by_year.items()):
+        err.print(f"{len(codes)} {kind} rules for {year - 1}-{year % 100:02d} not run: each {why}, which was not "
+                  f"given ({', '.join(codes)})", markup=False)
 
 
 def cmd_validate(args, out, err) -> int:
@@ -105,8 +105,8 @@ def cmd_validate(args, out, err) -> int:
                           "issues_total": sum(run.by_rule.values()),
                           "rules_failed": [{"kind": k, "rule": c, "year": y, "error": m}
                                            for k, c, y, m in run.rules.failed],
-                          "rules_skipped": [{"kind": k, "rule": c, "year": y, "why": "needs last year's return"}
-                                            for k, c, y in run.rules.skipped]}))
+                          "rules_skipped": [{"kind": k, "rule": c, "year": y, "why": w}
+                                            for k, c, y, w in run.rules.skipped]}))
     else:
         out.print(_files_table(run, "Validation"))
         out.print(_rules_table(run))

@@ -14,6 +14,8 @@ The query must return ``_file`` and ``_row``; it may return ``_line`` (where a n
 (``run.py``); ``expected=`` on the decorator says in words what the field may hold that year (a code list
 rule says its codes).
 
+A cross-return rule (casewatch's own, ``CW-X..``) names the other return's staging tables qualified
+(``cin.cin_details``, all years: it filters ``_year`` itself) and runs only when that return is loaded too.
 A rule that compares the return with last year's names the year before's tables with ``_last``
 (``episodes_last``) and lists them in ``tables``; it runs only when last year's return is loaded with this
 year's, and is otherwise reported as skipped (never as a pass).
@@ -55,6 +57,12 @@ class Rule:
     def needs_last_year(self) -> bool:
         """The rule compares with last year's return (a table named ``*_last``): run only when it is loaded."""
         return any(t.endswith("_last") for t in self.tables)
+
+    @property
+    def other_returns(self) -> tuple[str, ...]:
+        """Returns other than its own a cross-return rule reads (tables named ``cin.cin_details``): it runs only
+        when they are loaded (for the same collection year; the CMS extract has none)."""
+        return tuple(sorted({t.split(".")[0] for t in self.tables if "." in t} - {self.kind}))
 
     def applies(self, year: int) -> bool:
         return self.since <= year and (self.until is None or year <= self.until)

@@ -21,7 +21,7 @@ class RuleRun:
     issues: list[Issue] = field(default_factory=list)
     failed: list[tuple[str, str, int, str]] = field(default_factory=list)  # kind, code, year, error
     rejected: dict[tuple[str, str], list[tuple[str, int, str]]] = field(default_factory=dict)
-    skipped: list[tuple[str, str, int]] = field(default_factory=list)  # kind, code, year: needs last year's return
+    skipped: list[tuple[str, str, int, str]] = field(default_factory=list)  # kind, code, year, what it needs
     # (schema.table) -> [(_file, _row, "code: message")] rows the quarantining rules refused
     rules_run: int = 0
 
@@ -94,19 +94,39 @@ def _run_one(con, r: Rule, year: int, out: RuleRun) -> None:
                 (rec[idx["_file"]], where, f"{r.code} {default_field or ''}: {r.message}".replace(" :", ":")))
 
 
+def _loaded(con, kind: str) -> bool:
+    return any(con.execute(f"SELECT EXISTS (SELECT 1 FROM {t.qualified})").fetchone()[0]
+               for t in STAGING.values() if t.schema == kind)
+
+
+def _cannot_run(r: Rule, year: int, years: dict[str, list[int]], loaded: dict[str, bool]) -> str | None:
+    """Why a rule cannot run on what was given (it needs last year's return, or another return), or None."""
+    if r.needs_last_year and year - 1 not in years[r.kind]:
+        return "needs the year before's return"
+    for other in r.other_returns:
+        if other == "cms" and not loaded.get(other):
+            return "needs the case-management extract"
+        if other != "cms" and year not in years.get(other, []):
+            return f"needs the {other} return for the same year"
+    return None
+
+
 def run_rules(con, kinds: tuple[str, ...] | None = None) -> RuleRun:
     out = RuleRun()
-    kinds = kinds or tuple(sorted({t.schema for t in STAGING.values()}))
+    every = tuple(sorted({t.schema for t in STAGING.values()}))
+    kinds = kinds or every
+    years = {k: _years(con, k) for k in every}
+    loaded = {k: _loaded(con, k) for k in every}
     db = con.execute("SELECT current_database()").fetchone()[0]  # the search path names it: a bare schema
     for kind in kinds:                                              # would be looked up in DuckDB's default one
-        years = _years(con, kind)
-        for year in years:
+        for year in years[kind]:
             schema = _year_views(con, kind, year)
             con.execute(f"SET search_path = '{db}.{schema},{db}.main'")
             try:
                 for r in registry(kind, year).values():
-                    if r.needs_last_year and year - 1 not in years:
-                        out.skipped.append((kind, r.code, year))  # never a pass: said so, by code
+                    why = _cannot_run(r, year, years, loaded)
+                    if why:
+                        out.skipped.append((kind, r.code, year, why))  # never a pass: said so, by code
                         continue
                     out.rules_run += 1
                     try:

@@ -8,7 +8,7 @@
         ''') == [2]
 
 Each keyword argument names a staging table of the rule's return (``episodes_last=`` for last year's, for
-the rules that compare with it); its rows get ``_row`` 2, 3, 4... (the
+the rules that compare with it; ``cin__cin_details=`` for another return's table, for a cross-return rule); its rows get ``_row`` 2, 3, 4... (the
 line numbers a CSV would give them, header on line 1), ``_line`` the same, ``_file`` 'test' and ``_year``
 the year given. Cells are typed by the same parsers the readers use (dates dd/mm/yyyy or ISO); lists
 (CPPreviewDate, AssessmentFactors) are written comma-separated. Columns not written are NULL. A cell
@@ -39,11 +39,20 @@ def parse_table(text: str) -> tuple[list[str], list[list[str]]]:
 
 def issues(r: Rule, year: int, **tables: str) -> list[Issue]:
     file, last = ReturnFile("test", r.kind, year), ReturnFile("test_last", r.kind, year - 1)
+    others: dict[str, ReturnFile] = {}
     allowed: set[tuple[int, str]] = set()
     for name, text in tables.items():
         header, rows = parse_table(text)
-        into = last if name.endswith("_last") else file
-        builder = into.builder(f"{r.kind}.{name.removesuffix('_last')}")
+        if "__" in name:  # another return's table, for a cross-return rule: cin__cin_details, cms__allocations
+            kind, name = name.split("__", 1)
+            if kind == "cms":
+                import casewatch.returns.cms.tables  # noqa: F401 (registers the CMS staging tables)
+            into = others.setdefault(kind, ReturnFile(f"test_{kind}", kind, year))
+            qualified = f"{kind}.{name}"
+        else:
+            into = last if name.endswith("_last") else file
+            qualified = f"{r.kind}.{name.removesuffix('_last')}"
+        builder = into.builder(qualified)
         list_fields = {f.name for f in builder.table.fields if f.type.endswith("[]")}
         for i, cells in enumerate(rows):
             for h, c in zip(header, cells, strict=True):
@@ -55,12 +64,12 @@ def issues(r: Rule, year: int, **tables: str) -> list[Issue]:
             if unknown:
                 raise ValueError(f"{r.kind}.{name} has no field(s) {sorted(unknown)}")
             builder.add(i + 2, values, line=i + 2, child=None)
-    unexpected = [i for i in file.issues + last.issues if (i.row, i.field) not in allowed]
+    unexpected = [i for f in (file, last, *others.values()) for i in f.issues if (i.row, i.field) not in allowed]
     if unexpected:
         raise ValueError(f"test table cells did not parse: {[(i.field, i.message) for i in unexpected]}")
     con = duckdb.connect()
     try:
-        stage(con, [file, last])
+        stage(con, [file, last, *others.values()])
         schema = _year_views(con, r.kind, year)
         con.execute(f"SET search_path = '{schema},main'")
         out = RuleRun()
