@@ -1,0 +1,51 @@
+"""903 rule 503E (episodes.PLACE_PROVIDER): where last year's return ended with an open episode (the child's final
+episode there, by DECOM, has DEC blank), this year's first episode (the earliest DECOM) must have the same
+placement provider: it is the same episode, carried on. A blank on one side and a value on the other differ.
+This year's first episode is flagged.
+
+"The open episode at the end of last year" and "the first episode" are defined once in ``_continuity.py``
+(where several episodes share the earliest DECOM, one that agrees is enough). A child in only one of the two
+returns is not compared. The first episode is compared whether or not it starts the day last year's did (that
+is rule 502), as in the DfE's validator."""
+
+from casewatch.rules.engine import rule
+from casewatch.rules.ssda903._continuity import differs_from_open_episode
+from casewatch.rules.testing import flagged
+
+
+@rule("503E", "ssda903", "The placement provider in the first episode does not match open episode at end of last year.",
+      tables=("episodes", "episodes_last"), fields=("PLACE_PROVIDER",))
+def sql(year: int) -> str:
+    return differs_from_open_episode("PLACE_PROVIDER")
+
+
+def test_503E():
+    assert flagged(sql, 2024, episodes="""
+        CHILD | DECOM      | PLACE_PROVIDER
+        1     | 01/06/2023 | PR1
+        2     | 01/06/2023 | PR1
+        3     | 01/06/2023 | PR4
+        4     | 01/06/2023 |
+        5     | 01/06/2023 | PR2
+        6     | 01/09/2024 | PR2
+        6     | 01/06/2023 | PR1
+        7     | 01/06/2023 | PR2
+        7     | 01/06/2023 | PR1
+        8     | 01/06/2024 | PR2
+        10    | 01/01/2024 | PR1
+    """, episodes_last="""
+        CHILD | DECOM      | DEC        | PLACE_PROVIDER
+        1     | 01/06/2023 |            | PR1
+        2     | 01/06/2023 |            | PR2
+        3     | 01/06/2023 |            |
+        4     | 01/06/2023 |            | PR4
+        5     | 01/06/2023 | 01/01/2024 | PR1
+        6     | 01/06/2023 |            | PR1
+        7     | 01/06/2023 |            | PR1
+        9     | 01/06/2023 |            | PR1
+        10    | 01/06/2023 | 01/01/2024 | PR1
+        10    | 01/01/2024 |            | PR2
+    """) == [3, 4, 5, 12]
+    # 1: the same; 2: differs; 3: blank last year; 4: blank this year; 5: last year's final episode closed;
+    # 6: only a later episode differs; 7: of two first episodes on one day, one agrees; 8, 9: in one return
+    # only; 10: compared with last year's final (open) episode, not an earlier one that agrees.

@@ -1,0 +1,41 @@
+"""903 rule INT07: a PrevPerm row whose CHILD is not in this year's Header (or is blank); the PrevPerm
+row is flagged. Shared shape and its judgement calls: ``_integrity.not_in_header``."""
+
+from casewatch.rules.engine import rule
+from casewatch.rules.ssda903._integrity import not_in_header
+from casewatch.rules.testing import flagged
+
+
+@rule("INT07", "ssda903", "Internal Check: Child in PrevPerm does not exist in Header.",
+      tables=("prev_perm", "header"), fields=("CHILD",))
+def sql(year: int) -> str:
+    return not_in_header("prev_perm")
+
+
+def test_INT07():
+    assert flagged(sql, 2024, header="""
+        CHILD | DOB
+        1     | 01/04/2010
+        2     | 02/05/2011
+        3     |
+    """, prev_perm="""
+        CHILD | DOB
+        1     | 01/04/2010
+        4     | 01/04/2010
+        2     |
+              | 01/04/2010
+        4     | 01/04/2010
+        3     | 01/01/2012
+        01    | 01/04/2010
+    """, header_last="""
+        CHILD | DOB
+        4     | 01/04/2010
+        01    | 01/04/2010
+    """) == [3, 5, 6, 8]
+
+
+def test_INT07_no_header_loaded():
+    assert flagged(sql, 2024, prev_perm="""
+        CHILD | DOB
+        4     | 01/04/2010
+    """) == []

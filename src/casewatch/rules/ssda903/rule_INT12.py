@@ -1,0 +1,40 @@
+"""903 rule INT12: a PlacedAdoption row whose DOB is not the DOB the Header gives the same child; the
+PlacedAdoption row is flagged, only where both dates are given. Shared shape and its judgement calls:
+``_integrity.differs_from_header``."""
+
+from casewatch.rules.engine import rule
+from casewatch.rules.ssda903._integrity import differs_from_header
+from casewatch.rules.testing import flagged
+
+
+@rule("INT12", "ssda903", "Internal Check: DOB in PlacedAdoption is different to DOB in Header.",
+      tables=("placed_adoption", "header"), fields=("DOB",))
+def sql(year: int) -> str:
+    return differs_from_header("placed_adoption", "DOB")
+
+
+def test_INT12():
+    assert flagged(sql, 2024, header="""
+        CHILD | DOB
+        1     | 01/04/2010
+        2     | 02/05/2011
+        3     |
+        5     | 01/01/2012
+        6     | 01/06/2013
+        6     | 02/06/2013
+    """, placed_adoption="""
+        CHILD | DOB
+        1     | 01/04/2010
+        2     | 05/02/2011
+        3     | 01/01/2010
+        1     |
+        4     | 01/01/2010
+        5     | 02/01/2012
+        2     | !31/02/2011
+        6     | 01/06/2013
+        7     | 01/01/2012
+    """, header_last="""
+        CHILD | DOB
+        1     | 02/04/2010
+        7     | 02/01/2012
+    """) == [3, 7, 9]
