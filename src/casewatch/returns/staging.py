@@ -68,7 +68,7 @@ def _t(schema: str, name: str, spec: str, nested: bool = False) -> StagingTable:
 
 # SSDA903 (children looked after), CSV or XML; table and column names as in the DfE's 903 specification.
 SSDA903 = (
-    _t("ssda903", "header", "CHILD:ID SEX:CODE DOB:DATE ETHNIC:CODE UPN:VARCHAR MOTHER:CODE MC_DOB:DATE"),
+    _t("ssda903", "header", "CHILD:ID SEX:CODE DOB:DATE ETHNIC:CODE UPN:VARCHAR MOTHER:CODE MC_DOB:DATE UASC:CODE"),
     _t("ssda903", "episodes", "CHILD:ID DECOM:DATE RNE:CODE LS:CODE CIN:CODE PLACE:CODE PLACE_PROVIDER:CODE "
        "DEC:DATE REC:CODE REASON_PLACE_CHANGE:CODE HOME_POST:VARCHAR PL_POST:VARCHAR URN:VARCHAR"),
     _t("ssda903", "reviews", "CHILD:ID DOB:DATE REVIEW:DATE REVIEW_CODE:CODE"),
@@ -84,6 +84,7 @@ SSDA903 = (
     _t("ssda903", "prev_perm", "CHILD:ID DOB:DATE PREV_PERM:CODE LA_PERM:VARCHAR DATE_PERM:VARCHAR"),
     _t("ssda903", "missing", "CHILD:ID DOB:DATE MISSING:CODE MIS_START:DATE MIS_END:DATE"),
     _t("ssda903", "social_worker", "CHILD:ID DOB:DATE SW_ID:ID SW_DECOM:DATE SW_DEC:DATE SW_REASON:CODE"),
+    _t("ssda903", "dolo", "CHILD:ID DOB:DATE DOLO_START:DATE DOLO_END:DATE"),  # deprivation of liberty, from 2026-27
 )
 
 # CIN census XML. One record = one <Child>; nested tables carry LAchildID and, below CINdetails, the

@@ -264,11 +264,13 @@ def _permanence(log, child, entry, exit_, kind, rng):
 
 
 def _care_leaver(log, child, left, rng) -> None:
-    """OC3 at each birthday from 17 to 21 on or after the day the child left care (DfE, Children looked after in
-    England 2024: at 17-18 about 93% in touch, 65% in education, employment or training, 90% suitably housed)."""
+    """OC3 at each birthday from 17 to 21 after the day the child left care (DfE, Children looked after in
+    England 2024: at 17-18 about 93% in touch, 65% in education, employment or training, 90% suitably housed).
+    A young person who left care on the birthday itself (aged out at 18) was looked after that day: no care
+    leaver information is due for it (DfE rule 1016); they are returned at 19-21."""
     for age in (17, 18, 19, 20, 21):
         day = birthday(child.dob, age)
-        if day < left:
+        if day <= left:
             continue
         if day > log.end:
             return

@@ -4,7 +4,9 @@ The table is told from the header row (column names matched without regard to ca
 columns ignored and reported once) and, when two tables fit equally, from the file name. Files named as the
 DfE's tools name them (``header.csv``, ``episodes.csv``, ``reviews.csv``, ``uasc.csv``, ``oc2.csv``,
 ``oc3.csv``, ``ad1.csv``, ``missing.csv``, ``placed_for_adoption.csv``, ``previous_permanence.csv``,
-``sw_episodes.csv``, and copies such as ``Copy of episodes (2).csv``) are read like ``SSDA903_2024_episodes.csv``.
+``sw_episodes.csv``, ``dolo.csv`` (deprivation of liberty orders, from 2026-27), and copies such as
+``Copy of episodes (2).csv``) are read like ``SSDA903_2024_episodes.csv``. A header's UASC column (0/1, which
+the 903 XML has and some systems also write in the CSV) is read when present.
 Encoding: UTF-8 (with or without BOM), else Windows-1252 (what Excel writes), else Latin-1. Blank rows are
 skipped and not counted. ``_row`` is the line in the file a record ends on, the header being line 1. Damaged
 rows (stray carriage returns, cells over 128 KB, unclosed quotes, extra cells) are read as
@@ -15,12 +17,13 @@ The collection year (named by the 31 March it ends) is told from the content, no
 1. ``--year`` decides, always. (A query says so when the file's dates run past it.)
 2. A file's own evidence is its latest *relevant* date: episodes DECOM/DEC, reviews REVIEW, missing
    MIS_START/MIS_END, placed for adoption DATE_PLACED/DATE_PLACED_CEASED, ad1 DATE_INT/DATE_MATCH, social
-   worker episodes SW_DECOM/SW_DEC. Dates of birth are not evidence, nor is uasc's DUC (a future date), and
-   header, uasc, oc2, oc3 and previous permanence have no evidence. Dates before 1990 or after 31 March of
-   next year (today's year + 2) are ignored as typos. Each date belongs to the year whose 31 March is on or
-   after it; the file's dates "run to" the latest such year that holds at least 2 of its dates (any 1 in a
-   file of under 20 dates; 0.5% of them in a file of over 400), so one mistyped date cannot move a year.
-   Nothing after 31 March Y can be in year Y's return, so a file's year is never before its dates run to.
+   worker episodes SW_DECOM/SW_DEC, DoLOs DOLO_START/DOLO_END. Dates of birth are not evidence, nor is uasc's
+   DUC (a future date), and header, uasc, oc2, oc3 and previous permanence have no evidence. Dates before
+   1990 or after 31 March of next year (today's year + 2) are ignored as typos. Each date belongs to the year
+   whose 31 March is on or after it; the file's dates "run to" the latest such year that holds at least 2 of
+   its dates (any 1 in a file of under 20 dates; 0.5% of them in a file of over 400), so one mistyped date
+   cannot move a year. Nothing after 31 March Y can be in year Y's return, so a file's year is never before
+   its dates run to.
 3. An episodes file's year is the year its dates run to (every year's episodes hold that year's starts and
    ends). The other evidence can be years old (a child placed for adoption in 2019 is still in the 2024
    file), so it only sets the earliest year the file can be.
@@ -57,12 +60,13 @@ NAME_HINTS = {
     "header": ("header",), "episodes": ("episode",), "reviews": ("review",), "uasc": ("uasc",),
     "oc2": ("oc2",), "oc3": ("oc3",), "ad1": ("ad1",), "placed_adoption": ("placed", "adoption"),
     "prev_perm": ("prev", "permanence"), "missing": ("missing",), "social_worker": ("social", "sw"),
+    "dolo": ("dolo",),
 }
 # a column only this table has: the header must contain it for the table to be chosen
 MARKER = {
     "header": "ETHNIC", "episodes": "DECOM", "reviews": "REVIEW", "uasc": "DUC", "oc2": "SDQ_SCORE",
     "oc3": "IN_TOUCH", "ad1": "DATE_INT", "placed_adoption": "DATE_PLACED", "prev_perm": "PREV_PERM",
-    "missing": "MIS_START", "social_worker": "SW_ID",
+    "missing": "MIS_START", "social_worker": "SW_ID", "dolo": "DOLO_START",
 }
 # the table's name as file names carry it (casewatch's, the DfE tools'), longest first
 NAMES = {
@@ -70,13 +74,13 @@ NAMES = {
     "uasc": ("uasc",), "oc2": ("oc2",), "oc3": ("oc3",), "ad1": ("ad1",), "missing": ("missing",),
     "placed_adoption": ("placed_for_adoption", "placed_adoption", "placedforadoption", "placed"),
     "prev_perm": ("previous_permanence", "prev_perm", "prevperm", "permanence"),
-    "social_worker": ("sw_episodes", "social_workers", "social_worker", "sw_episode", "sw"),
+    "social_worker": ("sw_episodes", "social_workers", "social_worker", "sw_episode", "sw"), "dolo": ("dolo",),
 }
 # the dates that say which year a table is from (see the module docstring); the rest have none
 EVIDENCE = {
     "episodes": ("DECOM", "DEC"), "reviews": ("REVIEW",), "missing": ("MIS_START", "MIS_END"),
     "placed_adoption": ("DATE_PLACED", "DATE_PLACED_CEASED"), "ad1": ("DATE_INT", "DATE_MATCH"),
-    "social_worker": ("SW_DECOM", "SW_DEC"),
+    "social_worker": ("SW_DECOM", "SW_DEC"), "dolo": ("DOLO_START", "DOLO_END"),
 }
 EARLIEST = dt.date(1990, 1, 1)
 _YEAR = r"(20\d\d)"

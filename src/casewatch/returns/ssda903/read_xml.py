@@ -8,6 +8,11 @@ casewatch's SW_EPISODE) beside it. Record elements and flat fields are also acce
 Every table row gets the child's CHILD (and DOB, and SEX for UASC) from the header. Dates dd/mm/yyyy (ISO also
 read); an empty element is a blank. ``_row`` is the line of the record element (HEADER for the header, UASC,
 OC3 and AD1 rows). An element the layout does not have is reported once per name (CW-ELEMENT) and ignored.
+The HEADER's UASC flag (0/1) is kept as the header's UASC, as written (blank when the element is absent or
+empty; 1 for a nested ``<UASC><DUC>..</DUC></UASC>``), for rules 105, 231 and 303. Deprivation of liberty
+orders (the ``dolo`` table, from 2026-27) have no element in any 903 XML layout casewatch has seen (the DfE's
+validator reads them from CSV only), so they are not read from that layout: an element holding them is
+reported as above. (casewatch's older layout below reads a ``<dolo>`` table like any other.)
 
 casewatch's own earlier layout (``<SSDA903 year="..">``, one element per table, ``<row>`` records) is still read.
 A root that is neither is refused, naming it.

@@ -2,7 +2,8 @@
 
 Inclusion follows the DfE's guidance for the year 1 April Y-1 to 31 March Y: episodes open at any time in
 the year; reviews, missing episodes and social worker episodes in the year; OC3 for care leavers whose
-17th-21st birthday falls in the year; PlacedAdoption for adoption decisions open in the year; AD1 for
+17th-21st birthday falls in the year; PlacedAdoption for adoption decisions open in the year of children
+looked after in it; AD1 for
 children adopted in the year; and a Header row for every child in any of them. What happened after 31 March
 Y is not known yet: end dates and reasons after it are blank. Codes are written as that year's
 specification has them (SEX 1/2 before 2024-25; an H5 placement open after H5 was withdrawn in 2024-25 is
@@ -73,6 +74,8 @@ def queries(year: int) -> dict[str, str]:
             FROM permanence t
             WHERE route = 'adoption' AND decision_date <= {e}
               AND (decision_reversed_date IS NULL OR decision_reversed_date >= {s})
+              AND EXISTS (SELECT 1 FROM cla_episodes x WHERE x.child_id = t.child_id AND x.decom <= {e}
+                          AND (x.dec IS NULL OR x.dec >= {s}))  -- looked after in the year (EPI): not once adopted
             ORDER BY CHILD, DATE_PLACED""",
         "ad1": f"""
             SELECT child_id AS CHILD, {dob} AS DOB, decision_date AS DATE_INT, matched_date AS DATE_MATCH,
