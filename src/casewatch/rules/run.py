@@ -99,14 +99,17 @@ def _loaded(con, kind: str) -> bool:
                for t in STAGING.values() if t.schema == kind)
 
 
+NEEDS = {"cms": "the case-management extract", "reference": "the reference data (ONS postcode directory)"}
+
+
 def _cannot_run(r: Rule, year: int, years: dict[str, list[int]], loaded: dict[str, bool]) -> str | None:
     """Why a rule cannot run on what was given (it needs last year's return, or another return), or None."""
     if r.needs_last_year and year - 1 not in years[r.kind]:
         return "needs the year before's return"
     for other in r.other_returns:
-        if other == "cms" and not loaded.get(other):
-            return "needs the case-management extract"
-        if other != "cms" and year not in years.get(other, []):
+        if not loaded.get(other):
+            return f"needs {NEEDS.get(other, f'the {other} return')}"
+        if years.get(other) and year not in years[other]:  # a return with collection years: the same one
             return f"needs the {other} return for the same year"
     return None
 
