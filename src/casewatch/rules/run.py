@@ -8,7 +8,10 @@ issue severity ``failed`` under its own code, never silently as a pass.
 
 from __future__ import annotations
 
+import os
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from casewatch.returns.core import Issue
@@ -70,15 +73,22 @@ def _with_value(sql: str, names: list[str], r: Rule) -> str:
 
 def _run_one(con, r: Rule, year: int, out: RuleRun) -> None:
     sql = r.sql(year)
-    names = [d[0] for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
+    cur = con.execute(sql)
+    names = [d[0] for d in cur.description]
     if "_file" not in names or "_row" not in names:
         raise ValueError("rule query must return _file and _row")
-    cur = con.execute(_with_value(sql, names, r))
-    names = [d[0] for d in cur.description]
+    found = cur.fetchall()
+    if not found:  # most rules, most years: one query
+        return
+    with_value = _with_value(sql, names, r)
+    if with_value is not sql:  # it flagged rows: run it again, saying what each flagged field held
+        cur = con.execute(with_value)
+        names = [d[0] for d in cur.description]
+        found = cur.fetchall()
     idx = {n: i for i, n in enumerate(names)}
     default_table, default_field = r.tables[0], (r.fields[0] if r.fields else None)
     expected = r.expected(year) if r.expected else None
-    for rec in cur.fetchall():
+    for rec in found:
         table = rec[idx["_table"]] if "_table" in idx else default_table
         where = rec[idx["_line"]] if "_line" in idx and rec[idx["_line"]] is not None else rec[idx["_row"]]
         value = rec[idx["value"]] if "value" in idx else None
@@ -114,33 +124,66 @@ def _cannot_run(r: Rule, year: int, years: dict[str, list[int]], loaded: dict[st
     return None
 
 
-def run_rules(con, kinds: tuple[str, ...] | None = None) -> RuleRun:
+def _run_safely(con, r: Rule, kind: str, year: int) -> RuleRun:
+    """One rule on one year, on its own cursor's results: a rule that raises is reported as failed, by code."""
+    part = RuleRun(rules_run=1)
+    try:
+        _run_one(con, r, year, part)
+    except Exception as exc:  # a broken rule must be loud, not a pass
+        # quoted text in a database error may be a child's value: never repeated
+        first = re.sub(r"'[^']*'|\"[^\"]*\"", "'...'", str(exc).splitlines()[0])[:200]
+        msg = f"{type(exc).__name__}: {first}"
+        part.issues = [Issue(r.code, "failed", f"rule could not run ({msg})", None, r.tables[0], None, None, None)]
+        part.failed.append((kind, r.code, year, msg))
+        part.rejected = {}
+    return part
+
+
+def run_rules(con, kinds: tuple[str, ...] | None = None, threads: int | None = None) -> RuleRun:
+    """Every rule in force for each return and year staged. Rules run on ``threads`` cursors at once (DuckDB
+    runs each query without holding Python's lock); results are gathered in the registry's order, so the
+    issues come out the same whatever the threads."""
     out = RuleRun()
     every = tuple(sorted({t.schema for t in STAGING.values()}))
     kinds = kinds or every
     years = {k: _years(con, k) for k in every}
     loaded = {k: _loaded(con, k) for k in every}
     db = con.execute("SELECT current_database()").fetchone()[0]  # the search path names it: a bare schema
-    for kind in kinds:                                              # would be looked up in DuckDB's default one
-        for year in years[kind]:
-            schema = _year_views(con, kind, year)
-            con.execute(f"SET search_path = '{db}.{schema},{db}.main'")
-            try:
-                for r in registry(kind, year).values():
-                    why = _cannot_run(r, year, years, loaded)
-                    if why:
-                        out.skipped.append((kind, r.code, year, why))  # never a pass: said so, by code
-                        continue
-                    out.rules_run += 1
-                    try:
-                        _run_one(con, r, year, out)
-                    except Exception as exc:  # a broken rule must be loud, not a pass
-                        # quoted text in a database error may be a child's value: never repeated
-                        first = re.sub(r"'[^']*'|\"[^\"]*\"", "'...'", str(exc).splitlines()[0])[:200]
-                        msg = f"{type(exc).__name__}: {first}"
-                        out.failed.append((kind, r.code, year, msg))
-                        out.issues.append(Issue(r.code, "failed", f"rule could not run ({msg})", None,
-                                                r.tables[0], None, None, None))
-            finally:
-                con.execute(f"SET search_path = '{db}.main'")
+    threads = threads or min(4, os.cpu_count() or 1)                # would be looked up in DuckDB's default one
+    cursors: dict[int, list] = {}  # thread -> [cursor, the search path it has]
+    lock = threading.Lock()
+
+    def on_cursor(r: Rule, kind: str, year: int, path: str) -> RuleRun:
+        ident = threading.get_ident()
+        with lock:
+            if ident not in cursors:
+                cursors[ident] = [con.cursor(), None]
+        cur = cursors[ident]
+        if cur[1] != path:
+            cur[0].execute(path)
+            cur[1] = path
+        return _run_safely(cur[0], r, kind, year)
+
+    try:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            for kind in kinds:
+                for year in years[kind]:
+                    schema = _year_views(con, kind, year)
+                    path = f"SET search_path = '{db}.{schema},{db}.main'"
+                    todo = []
+                    for r in registry(kind, year).values():
+                        why = _cannot_run(r, year, years, loaded)
+                        if why:
+                            out.skipped.append((kind, r.code, year, why))  # never a pass: said so, by code
+                        else:
+                            todo.append(r)
+                    for part in pool.map(lambda r, k=kind, y=year, p=path: on_cursor(r, k, y, p), todo):
+                        out.rules_run += part.rules_run
+                        out.issues.extend(part.issues)
+                        out.failed.extend(part.failed)
+                        for key, rows in part.rejected.items():
+                            out.rejected.setdefault(key, []).extend(rows)
+    finally:
+        for cur, _ in cursors.values():
+            cur.close()
     return out
