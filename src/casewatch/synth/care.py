@@ -295,7 +295,9 @@ def _care_leaver(log, child, left, rng) -> None:
             suitable = 0.88
         if day < ACTIV_NEW_CODES_FROM:  # F3/P3 (training or employment) until 2020-21
             activity = {"F4": "F3", "F5": "F3", "P4": "P3", "P5": "P3"}.get(activity, activity)
-        acc = "BCDEGHKRSTUVWXYZ"[randint(rng, 0, 15)] + ("1" if rng.random() < suitable else "2")
+        kind = "BCDEGHKRSTUVWXYZ"[randint(rng, 0, 15)]
+        fits = rng.random() < suitable and kind not in "SX"  # no fixed abode, custody: never suitable (DfE)
+        acc = kind + ("1" if fits else "2")
         log.add("care_leavers", (child.child_id, day, age, touch, activity, acc))
 
 

@@ -29,3 +29,15 @@ def test_190():
         2     |           |
         3     | 1         |
     """) == [3, 5]
+
+
+def test_190_an_episode_with_no_child_hides_nobody():
+    assert flagged(sql, 2024, episodes="""
+        CHILD | DECOM      | RNE | LS | DEC        | REC
+        1     | 01/01/2020 | S   | C2 |            |
+              | 01/01/2020 | S   | C2 |            |
+    """, oc2="""
+        CHILD | CONVICTED | INTERVENTION_OFFERED
+        1     | 0         | 1
+        3     | 1         |
+    """) == [3]

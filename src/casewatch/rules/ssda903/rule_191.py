@@ -18,7 +18,7 @@ def sql(year: int) -> str:
        WHERE ({missing}) AND CHILD IN ({cohort})
        UNION ALL
        SELECT _file, _row, CHILD AS child, 'episodes' AS _table FROM episodes
-       WHERE CHILD IN ({cohort}) AND CHILD NOT IN (SELECT CHILD FROM oc2)
+       WHERE CHILD IN ({cohort}) AND CHILD NOT IN (SELECT CHILD FROM oc2 WHERE CHILD IS NOT NULL)
        QUALIFY row_number() OVER (PARTITION BY CHILD ORDER BY DECOM) = 1"""
 
 
@@ -37,3 +37,16 @@ def test_191():
         4     |               |             |                   |
     """)
     assert sorted((i.table, i.row) for i in got) == [("episodes", 4), ("oc2", 3)]
+
+
+def test_191_an_oc2_row_with_no_child_hides_nobody():
+    got = issues(sql, 2024, episodes="""
+        CHILD | DECOM      | RNE | LS
+        1     | 01/01/2020 | S   | C2
+        2     | 01/01/2020 | S   | C2
+    """, oc2="""
+        CHILD | IMMUNISATIONS | TEETH_CHECK | HEALTH_ASSESSMENT | SUBSTANCE_MISUSE
+        1     | 1             | 1           | 1                 | 0
+              | 1             | 1           | 1                 | 0
+    """)
+    assert sorted((i.table, i.row) for i in got) == [("episodes", 3)]
