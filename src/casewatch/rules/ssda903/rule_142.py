@@ -7,7 +7,7 @@ from casewatch.rules.testing import flagged
 @rule("142", "ssda903", "A new episode has started, but the previous episode has not ended.", tables=("episodes",), fields=("DEC",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM (
-        SELECT *, lead(DECOM) OVER (PARTITION BY CHILD ORDER BY DECOM) AS next_decom FROM episodes)
+        SELECT *, lead(DECOM) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS next_decom FROM episodes)
        WHERE next_decom IS NOT NULL AND DEC IS NULL"""
 
 

@@ -19,7 +19,7 @@ def sql(year: int) -> str:
        UNION ALL
        SELECT _file, _row, CHILD AS child, 'episodes' AS _table FROM episodes
        WHERE CHILD IN ({cohort}) AND CHILD NOT IN (SELECT CHILD FROM oc2 WHERE CHILD IS NOT NULL)
-       QUALIFY row_number() OVER (PARTITION BY CHILD ORDER BY DECOM) = 1"""
+       QUALIFY row_number() OVER (PARTITION BY CHILD ORDER BY DECOM, _row) = 1"""
 
 
 def test_191():

@@ -12,8 +12,8 @@ TEMPORARY = "('T0', 'T1', 'T2', 'T3', 'T4')"
 @rule("225", "ssda903", "Reason for placement change must be recorded.", tables=("episodes",), fields=("REASON_PLACE_CHANGE",))
 def sql(year: int) -> str:
     return f"""SELECT _file, _row, CHILD AS child FROM (
-        SELECT *, lead(RNE) OVER (PARTITION BY CHILD ORDER BY DECOM) AS next_rne,
-                  lead(PLACE) OVER (PARTITION BY CHILD ORDER BY DECOM) AS next_place FROM episodes)
+        SELECT *, lead(RNE) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS next_rne,
+                  lead(PLACE) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS next_place FROM episodes)
        WHERE REC = 'X1' AND REASON_PLACE_CHANGE IS NULL AND coalesce(PLACE NOT IN {TEMPORARY}, true)
          AND next_rne IN ('P', 'B', 'T', 'U') AND coalesce(next_place NOT IN {TEMPORARY}, true)"""
 

@@ -10,7 +10,7 @@ from casewatch.rules.testing import flagged
 @rule("226", "ssda903", "Reason for placement change is not required.", tables=("episodes",), fields=("REASON_PLACE_CHANGE",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM (
-        SELECT *, lag(REASON_PLACE_CHANGE) OVER (PARTITION BY CHILD ORDER BY DECOM) AS prev_reason FROM episodes)
+        SELECT *, lag(REASON_PLACE_CHANGE) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS prev_reason FROM episodes)
        WHERE PLACE IN ('T0', 'T1', 'T2', 'T3', 'T4')
          AND (REASON_PLACE_CHANGE IS NOT NULL OR prev_reason IS NOT NULL)"""
 

@@ -13,7 +13,7 @@ from casewatch.rules.testing import flagged
 @rule("234", "ssda903", "A child aged under 10 can not change placement due to being admitted to custody", tables=("episodes", "header"), fields=("REASON_PLACE_CHANGE",), since=2026)
 def sql(year: int) -> str:
     return """SELECT e._file, e._row, e.CHILD AS child FROM (
-        SELECT *, lead(DECOM) OVER (PARTITION BY CHILD ORDER BY DECOM) AS next_decom FROM episodes) e
+        SELECT *, lead(DECOM) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS next_decom FROM episodes) e
        JOIN header h ON h.CHILD = e.CHILD
        WHERE e.REASON_PLACE_CHANGE = 'CUSTOD' AND e.next_decom < h.DOB + INTERVAL 10 YEAR"""
 

@@ -11,7 +11,7 @@ from casewatch.rules.testing import flagged
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM (
         SELECT *, lag(PLACE) OVER w AS prev_place, row_number() OVER w AS n
-        FROM episodes WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM))
+        FROM episodes WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, _row))
        WHERE n > 1 AND PLACE IN ('A3', 'A4')
          AND (prev_place IS NULL OR prev_place NOT IN ('A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'))"""
 

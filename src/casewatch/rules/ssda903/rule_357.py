@@ -7,7 +7,7 @@ from casewatch.rules.testing import flagged
 @rule("357", "ssda903", "If this is the first episode ever for this child, reason for new episode must be S.", tables=("episodes",), fields=("RNE",))
 def sql(year: int) -> str:
     return f"""SELECT _file, _row, CHILD AS child FROM (
-        SELECT *, row_number() OVER (PARTITION BY CHILD ORDER BY DECOM) AS n FROM episodes)
+        SELECT *, row_number() OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS n FROM episodes)
        WHERE n = 1 AND RNE <> 'S' AND DECOM >= make_date({year} - 1, 4, 1)"""
 
 

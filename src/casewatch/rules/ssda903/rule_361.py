@@ -15,7 +15,7 @@ def ls_spell_too_long(year: int, ls: str, max_days: int) -> str:
           WHERE LS = '{ls}' AND DECOM IS NOT NULL),
         s AS (SELECT *, sum(CASE WHEN prev_dec = DECOM THEN 0 ELSE 1 END)
                         OVER (PARTITION BY CHILD ORDER BY DECOM ROWS UNBOUNDED PRECEDING) AS spell
-              FROM (SELECT *, lag(dec_to) OVER (PARTITION BY CHILD ORDER BY DECOM) AS prev_dec FROM e)),
+              FROM (SELECT *, lag(dec_to) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS prev_dec FROM e)),
         t AS (SELECT *, max(dec_to) OVER (PARTITION BY CHILD, spell) - min(DECOM) OVER (PARTITION BY CHILD, spell)
                         AS days FROM s)
        SELECT _file, _row, CHILD AS child FROM t WHERE days > {max_days}"""

@@ -14,7 +14,7 @@ def sql(year: int) -> str:
     return f"""SELECT _file, _row, CHILD AS child FROM (
         SELECT *, lag(PLACE) OVER w AS lag1_place, lag(PLACE, 2) OVER w AS lag2_place,
                   lag(PL_POST, 2) OVER w AS lag2_post, row_number() OVER w AS n
-        FROM episodes WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM))
+        FROM episodes WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, _row))
        WHERE n > 2 AND lag1_place IN ('T0', 'T1', 'T2', 'T3', 'T4')
          AND (RNE IS DISTINCT FROM 'P' OR PLACE IS DISTINCT FROM lag2_place{post})"""
 

@@ -12,7 +12,7 @@ from casewatch.rules.testing import flagged
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM (
         SELECT *, lead(DECOM) OVER w AS next_decom, row_number() OVER w AS n, count(*) OVER (PARTITION BY CHILD) AS k
-        FROM episodes WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM))
+        FROM episodes WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, _row))
        WHERE DEC IS NOT NULL AND (
              (n < k AND REC = 'X1' AND next_decom IS NOT NULL AND DEC <> next_decom)
           OR (n < k AND REC IS NOT NULL AND REC <> 'X1' AND DEC = next_decom)

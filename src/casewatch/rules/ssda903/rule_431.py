@@ -11,7 +11,7 @@ from casewatch.rules.testing import flagged
 @rule("431", "ssda903", "The reason for new episode is started to be looked after, but the previous episode ended on the same day.", tables=("episodes",), fields=("RNE", "DECOM"))
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM (
-        SELECT *, lag(DEC) OVER (PARTITION BY CHILD ORDER BY DECOM) AS prev_dec FROM episodes)
+        SELECT *, lag(DEC) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS prev_dec FROM episodes)
        WHERE RNE = 'S' AND prev_dec >= DECOM"""
 
 

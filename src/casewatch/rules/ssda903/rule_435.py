@@ -16,7 +16,7 @@ def sql(year: int) -> str:
     same = " AND ".join(f"{c} IS NOT DISTINCT FROM prev_{c}" for c in PLACEMENT)
     return f"""SELECT _file, _row, CHILD AS child FROM (
         SELECT *, {cols}, row_number() OVER w AS n FROM episodes
-        WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM))
+        WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, _row))
        WHERE n > 1 AND RNE IN ('P', 'T') AND (LS IS DISTINCT FROM prev_LS OR ({same}))"""
 
 

@@ -7,7 +7,7 @@ from casewatch.rules.testing import flagged
 @rule("437", "ssda903", "Reason episode ceased is child has died or is aged 18 or over but there are further episodes.", tables=("episodes",), fields=("REC",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM (
-        SELECT *, lead(DECOM) OVER (PARTITION BY CHILD ORDER BY DECOM) AS next_decom FROM episodes)
+        SELECT *, lead(DECOM) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS next_decom FROM episodes)
        WHERE REC IN ('E2', 'E15') AND next_decom IS NOT NULL"""
 
 

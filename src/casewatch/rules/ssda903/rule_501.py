@@ -8,8 +8,8 @@ from casewatch.rules.testing import flagged
 @rule("501", "ssda903", "A new episode has started before the end date of the previous episode.", tables=("episodes",), fields=("DECOM",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM (
-        SELECT *, lag(DEC) OVER (PARTITION BY CHILD ORDER BY DECOM) AS prev_dec,
-                  lag(DECOM) OVER (PARTITION BY CHILD ORDER BY DECOM) AS prev_decom FROM episodes)
+        SELECT *, lag(DEC) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS prev_dec,
+                  lag(DECOM) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS prev_decom FROM episodes)
        WHERE prev_decom IS NOT NULL AND prev_dec > DECOM"""
 
 

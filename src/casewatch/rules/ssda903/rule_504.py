@@ -12,7 +12,7 @@ from casewatch.rules.testing import flagged
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM (
         SELECT *, lag(DEC) OVER w AS prev_dec, lag(REC) OVER w AS prev_rec, lag(CIN) OVER w AS prev_cin
-        FROM episodes WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM))
+        FROM episodes WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, _row))
        WHERE prev_rec = 'X1' AND prev_dec = DECOM AND CIN IS DISTINCT FROM prev_cin"""
 
 

@@ -11,7 +11,7 @@ from casewatch.rules.testing import flagged
 @rule("552", "ssda903", "Date of Decision to place a child for adoption should be on or prior to the date that the child was placed for adoption.", tables=("episodes", "placed_adoption"), fields=("DECOM",))
 def sql(year: int) -> str:
     return """SELECT e._file, e._row, e.CHILD AS child FROM (
-          SELECT *, row_number() OVER (PARTITION BY CHILD ORDER BY DECOM) AS n FROM episodes
+          SELECT *, row_number() OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS n FROM episodes
           WHERE PLACE IN ('A3', 'A4', 'A5', 'A6') AND DECOM IS NOT NULL) e
         JOIN (SELECT CHILD, max(DATE_PLACED) AS decided FROM placed_adoption GROUP BY CHILD) p ON p.CHILD = e.CHILD
        WHERE e.n = 1 AND e.DECOM < p.decided"""

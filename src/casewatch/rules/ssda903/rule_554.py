@@ -9,7 +9,7 @@ from casewatch.rules.testing import flagged
 @rule("554", "ssda903", "Date of decision that the child should be placed for adoption should be on or prior to the date that the placement order was granted. [NOTE: This rule may result in false positives or false negatives if relevant episodes are in previous years; please check carefully!]", tables=("episodes", "placed_adoption"), fields=("DECOM",))
 def sql(year: int) -> str:
     return """SELECT e._file, e._row, e.CHILD AS child FROM (
-          SELECT *, row_number() OVER (PARTITION BY CHILD ORDER BY DECOM) AS n FROM episodes
+          SELECT *, row_number() OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS n FROM episodes
           WHERE LS = 'E1' AND DECOM IS NOT NULL) e
        WHERE e.n = 1 AND EXISTS (SELECT 1 FROM placed_adoption p WHERE p.CHILD = e.CHILD AND p.DATE_PLACED > e.DECOM)"""
 

@@ -7,7 +7,7 @@ from casewatch.rules.testing import flagged
 @rule("CW-903-011", "ssda903", "Reason episode ceased is X1 (new episode follows) but the next episode does not start on the same day.", tables=("episodes",), fields=("REC",))
 def sql(year: int) -> str:
     return f"""SELECT _file, _row, CHILD AS child FROM (
-        SELECT *, lead(DECOM) OVER (PARTITION BY CHILD ORDER BY DECOM) AS next_decom FROM episodes)
+        SELECT *, lead(DECOM) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS next_decom FROM episodes)
        WHERE REC = 'X1' AND DEC <= make_date({year}, 3, 31) AND (next_decom IS NULL OR next_decom <> DEC)"""
 
 

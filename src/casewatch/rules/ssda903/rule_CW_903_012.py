@@ -7,7 +7,7 @@ from casewatch.rules.testing import flagged
 @rule("CW-903-012", "ssda903", "The episode starts a new period of care (RNE S) but the previous episode ended X1 (continuing care).", tables=("episodes",), fields=("RNE",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, CHILD AS child FROM (
-        SELECT *, lag(REC) OVER (PARTITION BY CHILD ORDER BY DECOM) AS prev_rec FROM episodes)
+        SELECT *, lag(REC) OVER (PARTITION BY CHILD ORDER BY DECOM, _row) AS prev_rec FROM episodes)
        WHERE RNE = 'S' AND prev_rec = 'X1'"""
 
 
