@@ -88,6 +88,11 @@ EXPECTED_ERRORS = {  # DfE errors the synthetic council's returns earn, and why;
     "347": "a care leaver under 18 in Foyer accommodation (T1/T2): the DfE's validator compares with 'T' and "
            "never raises it",
     "558": "one adopted child's adoption decision is recorded as disrupted: casewatch only, not yet looked into",
+    "SW11aSTG2": "2023-24 only: a child looked after on 31 March whose case was closed and re-referred in the year; "
+                 "the social worker episode ended at the closure has no episode within 5 days (the next is the "
+                 "first contact, FCONTA, of the new referral). SW12STG2 asks for every episode of the year, and "
+                 "the 2023-24 rule has no first-contact exemption (the DfE's later rules, SW10STG2 and "
+                 "SW10a/bSTG2, have one)",
 }
 
 

@@ -22,6 +22,22 @@ def _flag(col: str) -> str:
 SEX = "CASE SEX WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE SEX END"
 # OC3 describes the birthday (17th to 21st) that falls in the collection year (1 April to 31 March)
 AGE = "(_year - year(DOB) - CASE WHEN DOB + to_years(_year - year(DOB)) > make_date(_year, 3, 31) THEN 1 ELSE 0 END)"
+# An allocation ends for the reason the 903 gives on the child's NEXT social worker episode (SW_REASON is why the
+# child changed to that worker): the mirror of write.py. TSPROC, a transfer in the council's process, is a step up
+# into care when a period of care began that day, a step down when one ended, otherwise a move between teams.
+END_REASON = """CASE WHEN SW_DEC IS NULL THEN NULL
+         WHEN next_reason = 'FCONTA' THEN 'case_closed'
+         WHEN next_reason IN ('LEFTRL', 'SWDIED') THEN 'worker_left'
+         WHEN next_reason = 'MANAGE' THEN 'caseload_balancing'
+         WHEN next_reason = 'TSPROC' AND EXISTS (SELECT 1 FROM ssda903.episodes x WHERE x.CHILD = sw.CHILD
+              AND x.DECOM = sw.SW_DEC AND x.RNE = 'S') THEN 'step_up'
+         WHEN next_reason = 'TSPROC' AND EXISTS (SELECT 1 FROM ssda903.episodes x WHERE x.CHILD = sw.CHILD
+              AND x.DEC = sw.SW_DEC AND coalesce(x.REC, '') <> 'X1') THEN 'step_down'
+         WHEN next_reason IN ('TSPROC', 'ORGRST') THEN 'team_transfer'
+         ELSE 'other' END"""
+# DUC is the date UASC status ceases, given in advance while the child is still UASC (the 18th birthday); the
+# model's uasc_ceased is the day it did cease, so a DUC after the file's 31 March is not yet an event
+DUC = "CASE WHEN _year IS NULL OR DUC <= make_date(_year, 3, 31) THEN DUC END"
 
 
 def to_model() -> dict[str, str]:
@@ -36,7 +52,7 @@ def to_model() -> dict[str, str]:
             FROM ssda903.header
             UNION ALL BY NAME
             SELECT CHILD AS child_id, getvariable('council_id') AS council_id, DOB AS date_of_birth, {SEX} AS sex,
-                   true AS uasc, DUC AS uasc_ceased, {_src('uasc')}
+                   true AS uasc, {DUC} AS uasc_ceased, {_src('uasc')}
             FROM ssda903.uasc""",
         "cla_episodes": f"""
             SELECT {event_id('cla_episodes', 'CHILD', 'DECOM')} AS episode_id, CHILD AS child_id, DECOM AS decom,
@@ -80,13 +96,15 @@ def to_model() -> dict[str, str]:
                    REASON_PLACED_CEASED AS reversed_reason, {_src('placed_adoption')}
             FROM ssda903.placed_adoption""",
         "allocations": f"""
+            WITH sw AS (SELECT * FROM ssda903.social_worker),
+            nxt AS (  -- each episode (once, however many years' files hold it) and the reason for the next one
+                SELECT CHILD, SW_DECOM, lead(SW_REASON) OVER (PARTITION BY CHILD ORDER BY SW_DECOM) AS next_reason
+                FROM (SELECT CHILD, SW_DECOM, arg_max(SW_REASON, coalesce(_year, 0)) AS SW_REASON FROM sw
+                      WHERE CHILD IS NOT NULL AND SW_DECOM IS NOT NULL GROUP BY CHILD, SW_DECOM))
             SELECT {event_id('allocations', 'CHILD', 'SW_DECOM', seq=True)} AS allocation_id, CHILD AS child_id,
-                   SW_ID AS worker_id, SW_DECOM AS start_date, SW_DEC AS end_date,
-                   CASE WHEN SW_DEC IS NULL THEN NULL
-                        WHEN SW_REASON IN ('LEFTRL', 'SWDIED') THEN 'worker_left'
-                        WHEN SW_REASON = 'MANAGE' THEN 'caseload_balancing' ELSE 'other' END AS end_reason,
+                   SW_ID AS worker_id, SW_DECOM AS start_date, SW_DEC AS end_date, {END_REASON} AS end_reason,
                    {_src('social_worker')}
-            FROM ssda903.social_worker""",
+            FROM sw LEFT JOIN nxt USING (CHILD, SW_DECOM)""",
         # Deprivation of liberty orders (2026-27 on) are validated (rules 700-710) but the canonical model has no
         # table for them yet: each row is accounted for as read and checked, not as a record of its own.
         "_folded": """

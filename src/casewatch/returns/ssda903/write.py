@@ -1,15 +1,21 @@
 """Write one collection year's SSDA903 from the canonical tables, as a council's system would.
 
 Inclusion follows the DfE's guidance for the year 1 April Y-1 to 31 March Y: episodes open at any time in
-the year; reviews, missing episodes and social worker episodes in the year; OC3 for care leavers whose
-17th-21st birthday falls in the year; PlacedAdoption for adoption decisions open in the year of children
-looked after in it; AD1 for
-children adopted in the year; and a Header row for every child in any of them. What happened after 31 March
-Y is not known yet: end dates and reasons after it are blank. Codes are written as that year's
-specification has them (SEX 1/2 before 2024-25; an H5 placement open after H5 was withdrawn in 2024-25 is
-reported as K3, as councils recoded them; a child of unknown sex (U) before 2024-25 has no valid code and is
-written U, for rule 101 to raise, as it would for a council). The generator does not model adopters, so AD1's adopter
-details are derived from the child's identifier (deterministic, clearly synthetic).
+the year; reviews and missing episodes in the year; social worker episodes (SWEpisodes, from 2023-24) for
+children looked after on 31 March (an open episode, legal status not V3/V4): every allocation of theirs open
+at any time in the year, those from before they came into care included (SW01STG1, SW12STG2); OC3 for care
+leavers whose 17th-21st birthday falls in the year; PlacedAdoption for adoption decisions open in the year of
+children looked after in it; AD1 for children adopted in the year; and a Header row for every child in any of
+them. What happened after 31 March Y is not known yet: end dates and reasons after it are blank; but a UASC's
+DUC, the date UASC status ceases, is known in advance while the child is still UASC (the 18th birthday) and is
+given (rule 205B). SW_REASON is the reason for the change TO the episode's social worker, so it is given on
+open episodes too: first contact (FCONTA) for a child's first allocation or the first after their case was
+closed, else why the previous allocation ended (worker left: LEFTRL; caseload balancing: MANAGE; a move to
+another team in the council's process, into or out of care or between services: TSPROC). Codes are written as
+that year's specification has them (SEX 1/2 before 2024-25; an H5 placement open after H5 was withdrawn in
+2024-25 is reported as K3, as councils recoded them; a child of unknown sex (U) before 2024-25 has no valid code
+and is written U, for rule 101 to raise, as it would for a council). The generator does not model adopters, so
+AD1's adopter details are derived from the child's identifier (deterministic, clearly synthetic).
 """
 
 from __future__ import annotations
@@ -19,6 +25,18 @@ import datetime as dt
 from pathlib import Path
 
 from casewatch.returns.ssda903 import spec
+
+# SWEpisodes' SW_REASON is why the child changed to this social worker: the reason the child's previous allocation
+# ended, or first contact (FCONTA) for a child's first allocation or the first after their case was closed
+SW_REASON = """CASE WHEN prev_reason IS NULL OR prev_reason = 'case_closed' THEN 'FCONTA'
+                    WHEN prev_reason = 'worker_left' THEN 'LEFTRL'
+                    WHEN prev_reason = 'caseload_balancing' THEN 'MANAGE'
+                    WHEN prev_reason IN ('team_transfer', 'step_up', 'step_down') THEN 'TSPROC'
+                    ELSE 'OTHERS' END"""
+# the 18th birthday, when a UASC's status ceases unless something ends it sooner (29 February: 1 March, as the
+# generator has it)
+EIGHTEENTH = """CASE WHEN strftime(date_of_birth, '%m-%d') = '02-29' THEN make_date(year(date_of_birth) + 18, 3, 1)
+                     ELSE CAST(date_of_birth + INTERVAL 18 YEAR AS DATE) END"""
 
 
 def _window(year: int) -> tuple[str, str]:
@@ -91,19 +109,17 @@ def queries(year: int) -> dict[str, str]:
     if "social_worker" in spec.tables(year):
         q["social_worker"] = f"""
             SELECT child_id AS CHILD, {dob} AS DOB, worker_id AS SW_ID, start_date AS SW_DECOM,
-                   {_known('end_date', e)} AS SW_DEC,
-                   CASE WHEN end_date > {e} OR end_date IS NULL THEN NULL
-                        WHEN end_reason = 'worker_left' THEN 'LEFTRL'
-                        WHEN end_reason = 'caseload_balancing' THEN 'MANAGE'
-                        WHEN end_reason = 'team_transfer' THEN 'ORGRST' ELSE 'OTHERS' END AS SW_REASON
-            FROM allocations t
+                   {_known('end_date', e)} AS SW_DEC, {SW_REASON} AS SW_REASON
+            FROM (SELECT *, lag(end_reason) OVER (PARTITION BY child_id ORDER BY start_date, allocation_id)
+                            AS prev_reason
+                  FROM allocations) t
             WHERE start_date <= {e} AND (end_date IS NULL OR end_date > {s})
-              AND EXISTS (SELECT 1 FROM cla_episodes x WHERE x.child_id = t.child_id AND x.decom <= {e}
-                          AND (x.dec IS NULL OR x.dec >= {s}) AND x.decom < coalesce(t.end_date, DATE '9999-12-31')
-                          AND coalesce(x.dec, DATE '9999-12-31') > t.start_date)
+              AND child_id IN (SELECT child_id FROM cla_episodes WHERE decom <= {e} AND (dec IS NULL OR dec > {e})
+                               AND legal_status NOT IN ('V3', 'V4'))
             ORDER BY CHILD, SW_DECOM, SW_ID"""
     uasc = f"""
-        SELECT child_id AS CHILD, date_of_birth AS DOB, {sex} AS SEX, {_known('uasc_ceased', e)} AS DUC
+        SELECT child_id AS CHILD, date_of_birth AS DOB, {sex} AS SEX,
+               CASE WHEN uasc_ceased <= {e} THEN uasc_ceased ELSE {EIGHTEENTH} END AS DUC
         FROM children WHERE uasc AND child_id IN (SELECT CHILD FROM ({q['episodes']}))
         ORDER BY CHILD"""
     q["uasc"] = uasc
