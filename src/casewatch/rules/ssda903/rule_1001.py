@@ -13,7 +13,10 @@ in care lies before the two loaded years) who have at least one episode in them 
 young person with no episodes, or no date of birth in the Header); casewatch does what its comment says.
 Time in care in an earlier period, ended before last year, is not seen, so a young person who was in care
 then and only briefly again may be flagged wrongly: the DfE's note warns of this. The date of birth is the OC3
-row's, or the Header's where that is blank; a young person with neither is not judged."""
+row's, or the Header's where that is blank; a young person with neither is not judged. Time in care is not
+judged when the earliest loaded episode does not start a period of care (RNE other than S): that period began
+before the loaded years, so most of it is unseen (a young person in care for 8 months to their 18th birthday,
+of which the two years hold the last 58 days, was flagged on the synthetic council)."""
 
 from casewatch.rules.engine import rule
 from casewatch.rules.testing import flagged
@@ -25,10 +28,10 @@ def sql(year: int) -> str:
     end = f"DATE '{int(year)}-03-31'"
     counted = "coalesce(e.LS, '') NOT IN ('V3', 'V4')"
     return f"""WITH eps AS (
-          SELECT CHILD, DECOM, coalesce(DEC, {end}) AS upto, LS, REC FROM episodes
+          SELECT CHILD, DECOM, coalesce(DEC, {end}) AS upto, LS, REC, RNE FROM episodes
           WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL
           UNION ALL
-          SELECT CHILD, DECOM, coalesce(DEC, {end}), LS, REC FROM episodes_last l
+          SELECT CHILD, DECOM, coalesce(DEC, {end}), LS, REC, RNE FROM episodes_last l
           WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e.CHILD = l.CHILD AND e.DECOM = l.DECOM)),
        adopted AS (
@@ -42,10 +45,11 @@ def sql(year: int) -> str:
           WHERE born + INTERVAL 20 YEAR > {end})
        SELECT o._file, o._row, o.CHILD AS child FROM o JOIN eps e ON e.CHILD = o.CHILD
        GROUP BY o._file, o._row, o.CHILD, o.fourteen, o.sixteen
-       HAVING coalesce(sum(greatest(date_diff('day', greatest(e.DECOM, o.fourteen), e.upto), 0))
+       HAVING (coalesce(arg_min(e.RNE, e.DECOM), 'S') = 'S' AND (
+              coalesce(sum(greatest(date_diff('day', greatest(e.DECOM, o.fourteen), e.upto), 0))
                        FILTER (WHERE {counted}), 0) < 91
            OR coalesce(sum(greatest(date_diff('day', greatest(e.DECOM, o.sixteen), e.upto), 0))
-                       FILTER (WHERE {counted}), 0) < 1
+                       FILTER (WHERE {counted}), 0) < 1))
            OR o.CHILD IN (SELECT CHILD FROM adopted)"""
 
 
@@ -100,3 +104,19 @@ def test_1001():
     # 9: no episodes (rule 1002's); 10: aged 20, not judged; 11: no care leaver information;
     # 12: date of birth from the Header; 13: aged 19, in care from 13; 14: 20 on 1 April, after the year:
     # judged; 15: 20 on 31 March: not judged; 16: 91 days exactly, 13 weeks.
+
+
+def test_1001_a_period_begun_before_the_loaded_years_is_not_judged():
+    assert flagged(sql, 2025, oc3="""
+        CHILD | DOB        | IN_TOUCH | ACTIV | ACCOM
+        1     | 01/06/2006 | YES      | F1    | S
+        2     | 01/06/2006 | YES      | F1    | S
+    """, episodes="""
+        CHILD | DECOM      | DEC        | LS | REC | RNE
+        1     | 01/03/2024 | 15/04/2024 | C2 | E13 | P
+        2     | 01/03/2024 | 15/04/2024 | C2 | E13 | S
+    """, episodes_last="""
+        CHILD | DECOM      | DEC        | LS | REC | RNE
+        1     | 01/03/2024 |            | C2 |     | P
+        2     | 01/03/2024 |            | C2 |     | S
+    """) == [3]
