@@ -78,8 +78,12 @@ def print_returns_load(run, issues_path: str | None, out, err) -> None:
     if issues_path:
         write_issues(run.issues, issues_path)
         err.print(f"issues report (child-level, keep it on this machine): {issues_path}", markup=False)
-    loaded = sum(f.rows_loaded for f in run.files)
+    loaded = sum(f.rows_loaded for f in run.files if f.kind != "reference")
     err.print(f"loaded {loaded:,} records into {run.db_path}", markup=False)
+    looked_up = sum(f.rows_loaded for f in run.files if f.kind == "reference")
+    if looked_up:
+        err.print(f"read {looked_up:,} rows of reference data (the postcode directory): used by the checks, "
+                  "not kept in the database", markup=False)
 
 
 def _failed_rules(run, err) -> None:
@@ -145,7 +149,7 @@ def add_arguments(sub, out, err) -> None:
     def common(p):
         p.add_argument("path", nargs="+", help="files or directories of returns")
         p.add_argument("--issues", default=None, help="write every issue to REPORT.xlsx or REPORT.csv")
-        p.add_argument("--kind", default=None, choices=["ssda903", "cin", "annex_a", "swwc", "cms"],
+        p.add_argument("--kind", default=None, choices=["ssda903", "cin", "annex_a", "swwc", "cms", "reference"],
                        help="treat every file as this return (default: tell from content and name)")
         p.add_argument("--year", type=int, default=None, help="collection year, named by the 31 March it ends")
         p.add_argument("--council", default=None, help="council code (default: from the files)")
@@ -158,7 +162,7 @@ def add_arguments(sub, out, err) -> None:
 
     p = sub.add_parser("rules", help="the catalogue of data-quality rules")
     p.add_argument("--year", type=int, default=None, help="only the rules in force that collection year")
-    p.add_argument("--kind", default=None, choices=["ssda903", "cin", "annex_a", "swwc", "cms"])
+    p.add_argument("--kind", default=None, choices=["ssda903", "cin", "annex_a", "swwc", "cms", "reference"])
     p.add_argument("--format", default="table", choices=["table", "json"])
     p.set_defaults(func=lambda a: cmd_rules(a, out, err))
     return common

@@ -170,6 +170,10 @@ def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None
     _one_return_a_year(files)
     stage(con, files)
     council = _council(files, council_id, con)
+    if any(f.kind == "reference" for f in files):  # the postcode directory's checks; the council's own LA
+        from casewatch.returns.reference import finish
+
+        finish(con, files, council_id)
     data_to = _data_to(files) or dt.date.today()
     con.execute("SET VARIABLE council_id = ?", [council])
     con.execute("SET VARIABLE council_name = ?", [council_name or f"Council {council}"])

@@ -1,5 +1,9 @@
 """Put what the readers typed into DuckDB staging tables (schemas ssda903, cin, annex_a, swwc, cms).
 
+A reader whose file is too big for Python rows (the ONS postcode directory) leaves a stager in
+``ReturnFile.extra["stage"]`` instead: called here with the connection, it inserts straight from the file with
+DuckDB and sets the file's ``records`` (or ``error``).
+
 Staging tables are the input to ``rules/`` and to the mapping onto the canonical model. Every staging
 table in ``STAGING`` exists after ``create_staging`` (empty if no file filled it), so rules and mappings
 never have to ask whether a table is there.
@@ -48,6 +52,8 @@ def stage(con, files: list[ReturnFile]) -> None:
     for file in files:
         if file.error:
             continue
+        if "stage" in file.extra:  # a reader too big for Python rows (the postcode directory) stages itself
+            file.extra["stage"](con)
         for qualified, builder in file.tables.items():
             if not len(builder):
                 continue

@@ -109,7 +109,10 @@ def _loaded(con, kind: str) -> bool:
                for t in STAGING.values() if t.schema == kind)
 
 
-NEEDS = {"cms": "the case-management extract", "reference": "the reference data (ONS postcode directory)"}
+NEEDS = {"cms": "the case-management extract", "reference": "the reference data (ONS postcode directory)",
+         # a table that can be empty while the rest of its kind is loaded: a rule naming it runs only when it is not
+         "reference.council_la": "the council's own LA code (--council with its DfE LA number, or la_code in the "
+                                 "case-management extract's council.csv)"}
 
 
 def _cannot_run(r: Rule, year: int, years: dict[str, list[int]], loaded: dict[str, bool]) -> str | None:
@@ -121,6 +124,9 @@ def _cannot_run(r: Rule, year: int, years: dict[str, list[int]], loaded: dict[st
             return f"needs {NEEDS.get(other, f'the {other} return')}"
         if years.get(other) and year not in years[other]:  # a return with collection years: the same one
             return f"needs the {other} return for the same year"
+    for table in r.tables:
+        if table in NEEDS and not loaded.get(table):
+            return f"needs {NEEDS[table]}"
     return None
 
 
@@ -148,6 +154,7 @@ def run_rules(con, kinds: tuple[str, ...] | None = None, threads: int | None = N
     kinds = kinds or every
     years = {k: _years(con, k) for k in every}
     loaded = {k: _loaded(con, k) for k in every}
+    loaded |= {t: con.execute(f"SELECT EXISTS (SELECT 1 FROM {t})").fetchone()[0] for t in NEEDS if t in STAGING}
     db = con.execute("SELECT current_database()").fetchone()[0]  # the search path names it: a bare schema
     threads = threads or min(4, os.cpu_count() or 1)                # would be looked up in DuckDB's default one
     cursors: dict[int, list] = {}  # thread -> [cursor, the search path it has]
