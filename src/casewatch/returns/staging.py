@@ -88,7 +88,10 @@ SSDA903 = (
 )
 
 # CIN census XML. One record = one <Child>; nested tables carry LAchildID and, below CINdetails, the
-# 1-based position of their CINdetails within the child (CINdetailsID), so rules can join them.
+# 1-based position of their CINdetails within the child (CINdetailsID). Every row's _row is its <Child>'s line,
+# so rules join a record's rows on (_file, _row) [+ CINdetailsID], which holds when LAchildID is missing or
+# repeated. cp_plans: CPPreviewDate holds the review dates that have a value (blanks are dropped when the list
+# is typed); ReviewsWithoutDate counts the plan's <Reviews> groups with no CPPreviewDate holding a value.
 CIN = (
     # the <Header>: one row per file (its line), for the rules about the header itself (rule 100)
     _t("cin", "header", "Year:INTEGER ReferenceDate:DATE LEA:VARCHAR"),
@@ -107,7 +110,7 @@ CIN = (
        "DateOfInitialCPC:DATE ICPCnotRequired:BOOLEAN", nested=True),
     _t("cin", "cp_plans", "LAchildID:ID CINdetailsID:INTEGER CPPstartDate:DATE CPPendDate:DATE "
        "InitialCategoryOfAbuse:CODE LatestCategoryOfAbuse:CODE NumberOfPreviousCPP:INTEGER "
-       "CPPreviewDate:DATE[]", nested=True),
+       "CPPreviewDate:DATE[] ReviewsWithoutDate:INTEGER", nested=True),
 )
 # 903 DATE_PERM stays text: the DfE allows unknown parts written zz (zz/zz/2015).
 # CIN census ``Sex`` holds the code as written in that year's file: 1/2/0/9 (GenderCurrent, to 2024) or M/F/U.

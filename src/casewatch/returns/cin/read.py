@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from casewatch.returns.core import ReturnFile, clean_id, parse_date
+from casewatch.returns.core import ReturnFile, _blank, clean_id, parse_date
 
 CHILD_FIELDS = ("LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate",
                 "PersonDeathDate")
@@ -166,6 +166,9 @@ def _child(out: ReturnFile, el) -> None:
         for s in det.iterfind("Section47"):
             out.builder("cin.section47").add(row, {**key, **_kids(s)}, line=s.sourceline, child=child)
         for c in det.iterfind("ChildProtectionPlans"):
+            reviews = [[r.text for r in g.iterfind("CPPreviewDate")] for g in c.iterfind("Reviews")]
             out.builder("cin.cp_plans").add(row, {
-                **key, **_kids(c), "CPPreviewDate": [r.text for r in c.iterfind("Reviews/CPPreviewDate")],
+                **key, **_kids(c), "CPPreviewDate": [d for g in reviews for d in g],
+                # a <Reviews> with only blank dates (or none) leaves no date in the list: counted for 8842Q
+                "ReviewsWithoutDate": sum(all(_blank(d) for d in g) for g in reviews),
             }, line=c.sourceline, child=child)

@@ -1,4 +1,4 @@
-"""What the CIN census rules share: the census year as SQL dates, working days, the episode join.
+"""What the CIN census rules share: the census year as SQL dates, working days, the record and episode joins.
 
 The census year Y runs from 1 April Y-1 (``start``) to the ReferenceDate, 31 March Y (``ref``). Working days
 are Monday to Friday less England and Wales bank holidays (``casewatch.calendar``).
@@ -28,7 +28,8 @@ def start(year: int) -> str:
 def working_days_before(d: date, n: int) -> date:
     """The ``n``-th working day before ``d`` (``d`` itself never counts, working day or not): one working day
     before Saturday 1 April 2023 is Friday 31 March; before Easter Monday 1 April 2024, Thursday 28 March.
-    This is the DfE validator's 'date minus n working days'."""
+    This is the DfE text's 'date minus n working days'; the DfE's validator (csc-validator-be-cin) counts
+    differently (docs/rules/cin.md, 8569Q)."""
     while n > 0:
         d -= timedelta(days=1)
         n -= is_working_day(d)
@@ -46,10 +47,16 @@ def start_minus_working_days(year: int, n: int) -> str:
 
 
 def episode(a: str, b: str) -> str:
-    """Join condition: rows ``a`` and ``b`` belong to the same <CINdetails> of the same child in one file."""
-    return f"{b}._file = {a}._file AND {b}.LAchildID = {a}.LAchildID AND {b}.CINdetailsID = {a}.CINdetailsID"
+    """Join condition: rows ``a`` and ``b`` belong to the same <CINdetails> of the same <Child> in one file."""
+    return f"{b}._file = {a}._file AND {b}._row = {a}._row AND {b}.CINdetailsID = {a}.CINdetailsID"
 
 
 def same_child(a: str, b: str) -> str:
-    """Join condition: rows ``a`` and ``b`` belong to the same child in one file."""
-    return f"{b}._file = {a}._file AND {b}.LAchildID = {a}.LAchildID"
+    """Join condition: rows ``a`` and ``b`` belong to the same <Child> record in one file.
+
+    Every staged row carries its <Child>'s line as ``_row`` (the child's own row, and every element nested in
+    it), so the record links its rows whatever its LAchildID: children with no ID are not lumped together, a
+    child whose ID is missing keeps its episodes, and two records with the same ID (8510) stay two children.
+    LAchildID is the record's key only for the rules about the ID itself (8500, 8510)."""
+    return f"{b}._file = {a}._file AND {b}._row = {a}._row"
+

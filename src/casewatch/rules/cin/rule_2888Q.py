@@ -2,7 +2,7 @@
 
 DfE text: excluding children whose <Disability> (N00099) is NONE, within a local authority one or more children
 should have more than one disability recorded; triggered at LA level if all children recorded as having a
-disability have only one disability code. Codes are counted per child (LAchildID), distinct and other than
+disability have only one disability code. Codes are counted per child (<Child> record), distinct and other than
 NONE (the same code twice is one disability). A return in which no child has a disability has no child with
 more than one, so it is flagged too, as the DfE text reads; the DfE's validator does not flag it.
 
@@ -20,7 +20,7 @@ def sql(year: int) -> str:
     return """SELECT c._file, NULL::BIGINT AS _row FROM (SELECT DISTINCT _file FROM child) c
       WHERE NOT EXISTS (
         SELECT 1 FROM disability d WHERE d._file = c._file AND d.Disability <> 'NONE'
-        GROUP BY d.LAchildID HAVING count(DISTINCT d.Disability) > 1)"""
+        GROUP BY d._row HAVING count(DISTINCT d.Disability) > 1)"""
 
 
 def test_2888Q():
@@ -49,3 +49,13 @@ def test_2888Q():
         1         | MOB
     """) != []  # NONE is not a second disability
     assert len(issues(sql, 2025, child="LAchildID\n1")) == 1  # no child has a disability
+
+
+def test_2888Q_children_without_an_id():
+    # two children with no ID, one disability each: no child has more than one
+    children = "LAchildID | Ethnicity\n          | WBRI\n          | WBRI"
+    assert len(issues(sql, 2025, child=children, disability="""
+        _row | LAchildID | Disability
+        2    |           | MOB
+        3    |           | HAND
+    """)) == 1

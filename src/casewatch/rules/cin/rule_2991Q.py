@@ -24,3 +24,14 @@ def test_2991Q():
         1         | 1            | 2023-05-01
         3         | 1            | 2023-05-01
     """) == [3, 4]
+
+
+def test_2991Q_children_without_an_id():
+    assert flagged(sql, 2024, section47="""
+        _row | LAchildID | CINdetailsID | S47ActualStartDate
+        2    |           | 1            | 2023-05-01
+        3    |           | 1            | 2023-05-01
+    """, assessments="""
+        _row | LAchildID | CINdetailsID | AssessmentActualStartDate
+        2    |           | 1            | 2023-05-01
+    """) == [3]

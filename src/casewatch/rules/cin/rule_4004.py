@@ -9,7 +9,7 @@ from casewatch.rules.testing import flagged
       tables=("cin_plans",), fields=("CINPlanEndDate",), since=2022)
 def sql(year: int) -> str:
     return """SELECT _file, _row, _line, LAchildID AS child FROM (
-        SELECT *, count(*) OVER (PARTITION BY _file, LAchildID) AS open_n FROM cin_plans
+        SELECT *, count(*) OVER (PARTITION BY _file, _row) AS open_n FROM cin_plans
         WHERE CINPlanEndDate IS NULL)
       WHERE open_n > 1"""
 
@@ -23,3 +23,11 @@ def test_4004():
         2         | 1            | 2023-06-01       |
         3         | 1            | 2023-06-01       |
     """) == [2, 3]
+
+
+def test_4004_children_without_an_id():
+    assert flagged(sql, 2024, cin_plans="""
+        _row | LAchildID | CINdetailsID | CINPlanStartDate | CINPlanEndDate
+        2    |           | 1            | 2023-05-01       |
+        3    |           | 1            | 2023-06-01       |
+    """) == []

@@ -29,3 +29,13 @@ def test_4014():
         4         | 1            |                  |
         4         | 1            | 2023-05-01       |
     """) == [3, 6]
+
+
+def test_4014_children_without_an_id():
+    # the first child with no ID has overlapping plans; the second's plan overlaps them but is another child's
+    assert flagged(sql, 2024, cin_plans="""
+        _row | LAchildID | CINdetailsID | CINPlanStartDate | CINPlanEndDate
+        2    |           | 1            | 2023-05-01       |
+        2    |           | 2            | 2023-06-01       |
+        3    |           | 1            | 2023-07-01       |
+    """) == [3]

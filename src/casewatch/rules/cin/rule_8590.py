@@ -23,3 +23,17 @@ def test_8590():
         3         | 1            |
         22        | 1            | 2023-05-01
     """) == [3]
+
+
+def test_8590_children_without_an_id():
+    # the <Child> line (_row) links a record, not its LAchildID: the two children with no ID have their episodes
+    assert flagged(sql, 2024, child="""
+        LAchildID | Ethnicity
+                  | WBRI
+                  | WBRI
+                  | WBRI
+    """, cin_details="""
+        _row | LAchildID | CINdetailsID | CINreferralDate
+        2    |           | 1            | 2023-05-01
+        3    |           | 1            | 2023-05-01
+    """) == [4]

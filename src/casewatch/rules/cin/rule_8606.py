@@ -29,3 +29,16 @@ def test_8606():
         2         | 2            |
         3         | 1            | 2000-01-01
     """) == [3, 4]
+
+
+def test_8606_children_without_an_id():
+    # each child with no ID is compared with its own birth date only
+    assert flagged(sql, 2024, child="""
+        LAchildID | PersonBirthDate
+                  | 2024-03-08
+                  | 2023-03-08
+    """, cin_details="""
+        _row | LAchildID | CINdetailsID | CINreferralDate
+        2    |           | 1            | 2023-06-01
+        3    |           | 1            | 2023-06-01
+    """) == [2]

@@ -8,7 +8,7 @@ from casewatch.rules.testing import flagged
       fields=("Disability",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, _line, LAchildID AS child FROM (
-        SELECT *, bool_or(Disability <> 'NONE') OVER (PARTITION BY _file, LAchildID) AS has_other
+        SELECT *, bool_or(Disability <> 'NONE') OVER (PARTITION BY _file, _row) AS has_other
         FROM disability)
       WHERE Disability = 'NONE' AND has_other"""
 
@@ -24,3 +24,14 @@ def test_8790():
         4         | NONE
         4         | NONE
     """) == [3]
+
+
+def test_8790_children_without_an_id():
+    # NONE for one child with no ID, HAND for another: two children, each consistent
+    assert flagged(sql, 2024, disability="""
+        _row | LAchildID | Disability
+        2    |           | HAND
+        3    |           | NONE
+        4    |           | NONE
+        4    |           | VIS
+    """) == [4]

@@ -8,7 +8,7 @@ from casewatch.rules.testing import flagged
       fields=("Disability",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, _line, LAchildID AS child FROM (
-        SELECT *, row_number() OVER (PARTITION BY _file, LAchildID, Disability ORDER BY _line) AS n
+        SELECT *, row_number() OVER (PARTITION BY _file, _row, Disability ORDER BY _line) AS n
         FROM disability WHERE Disability IS NOT NULL)
       WHERE n > 1"""
 
@@ -24,3 +24,13 @@ def test_8794():
         3         |
         1         | hand
     """) == [4, 8]
+
+
+def test_8794_children_without_an_id():
+    assert flagged(sql, 2024, disability="""
+        _row | LAchildID | Disability
+        2    |           | HAND
+        3    |           | HAND
+        4    |           | VIS
+        4    |           | VIS
+    """) == [5]

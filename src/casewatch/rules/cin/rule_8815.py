@@ -11,7 +11,7 @@ from casewatch.rules.testing import flagged
       fields=("CINclosureDate",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, _line, LAchildID AS child FROM (
-        SELECT *, count(*) OVER (PARTITION BY _file, LAchildID) AS open_n FROM cin_details
+        SELECT *, count(*) OVER (PARTITION BY _file, _row) AS open_n FROM cin_details
         WHERE CINclosureDate IS NULL AND ReferralNFA = false)
       WHERE open_n > 1"""
 
@@ -29,3 +29,16 @@ def test_8815():
         4         | 1            | 2023-05-01      |                |
         4         | 2            | 2023-06-01      |                | 0
     """) == [2, 3]
+
+
+def test_8815_children_without_an_id_or_with_the_same_id():
+    # one open further-action episode each: two children with no ID, two records with the same ID (8510's)
+    assert flagged(sql, 2024, cin_details="""
+        _row | LAchildID | CINdetailsID | CINreferralDate | CINclosureDate | ReferralNFA
+        2    |           | 1            | 2023-05-01      |                | 0
+        3    |           | 1            | 2023-06-01      |                | 0
+        4    | 7         | 1            | 2023-05-01      |                | 0
+        5    | 7         | 1            | 2023-06-01      |                | 0
+        6    |           | 1            | 2023-05-01      |                | 0
+        6    |           | 2            | 2023-06-01      |                | 0
+    """) == [6, 7]

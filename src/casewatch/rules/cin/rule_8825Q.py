@@ -28,3 +28,15 @@ def test_8825Q():
         1         | 1            | 2023-05-01
         2         | 2            | 2023-05-01
     """) == [3, 4]
+
+
+def test_8825Q_children_without_an_id():
+    # two children with no ID, episode 1 closed RC8: the first has its assessment, the second none
+    assert flagged(sql, 2024, cin_details="""
+        _row | LAchildID | CINdetailsID | ReasonForClosure
+        2    |           | 1            | RC8
+        3    |           | 1            | RC8
+    """, assessments="""
+        _row | LAchildID | CINdetailsID | AssessmentActualStartDate
+        2    |           | 1            | 2023-05-01
+    """) == [3]

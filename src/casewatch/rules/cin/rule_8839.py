@@ -9,7 +9,7 @@ from casewatch.rules.testing import flagged
       tables=("section47",), fields=("DateOfInitialCPC",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, _line, LAchildID AS child FROM (
-        SELECT *, count(*) OVER (PARTITION BY _file, LAchildID, CINdetailsID) AS open_n FROM section47
+        SELECT *, count(*) OVER (PARTITION BY _file, _row, CINdetailsID) AS open_n FROM section47
         WHERE DateOfInitialCPC IS NULL AND ICPCnotRequired IS DISTINCT FROM true)
       WHERE open_n > 1"""
 
@@ -24,3 +24,11 @@ def test_8839():
         2         | 1            | 2023-06-01         |                  | 1
         2         | 1            | 2023-06-01         | 2023-06-10       | 0
     """) == [2, 3]
+
+
+def test_8839_children_without_an_id():
+    assert flagged(sql, 2024, section47="""
+        _row | LAchildID | CINdetailsID | S47ActualStartDate | DateOfInitialCPC | ICPCnotRequired
+        2    |           | 1            | 2023-05-01         |                  | 0
+        3    |           | 1            | 2023-06-01         |                  | 0
+    """) == []

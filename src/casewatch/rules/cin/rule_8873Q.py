@@ -13,7 +13,7 @@ from casewatch.rules.testing import flagged
       fields=("ReasonForClosure",), severity="query")
 def sql(year: int) -> str:
     return f"""SELECT d._file, d._row, d._line, d.LAchildID AS child FROM cin_details d
-      JOIN (SELECT _file, LAchildID, CINdetailsID, count(*) AS n,
+      JOIN (SELECT _file, _row, CINdetailsID, count(*) AS n,
                    bool_or(list_contains(AssessmentFactors, '21')) AS no_factors
             FROM assessments GROUP BY ALL) a ON {episode('d', 'a')}
       WHERE a.n = 1 AND a.no_factors AND d.ReasonForClosure IS DISTINCT FROM 'RC8'
@@ -39,3 +39,16 @@ def test_8873Q():
         5         | 1            | 2A,3A
         6         | 1            |
     """) == [3, 4]
+
+
+def test_8873Q_children_without_an_id():
+    # each child with no ID has one assessment with no factors in its episode, and closed it RC1
+    assert flagged(sql, 2024, cin_details="""
+        _row | LAchildID | CINdetailsID | ReasonForClosure
+        2    |           | 1            | RC1
+        3    |           | 1            | RC1
+    """, assessments="""
+        _row | LAchildID | CINdetailsID | AssessmentFactors
+        2    |           | 1            | 21
+        3    |           | 1            | 21
+    """) == [2, 3]

@@ -9,7 +9,7 @@ from casewatch.rules.testing import flagged
       tables=("assessments",), fields=("AssessmentAuthorisationDate",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, _line, LAchildID AS child FROM (
-        SELECT *, count(*) OVER (PARTITION BY _file, LAchildID, CINdetailsID) AS open_n
+        SELECT *, count(*) OVER (PARTITION BY _file, _row, CINdetailsID) AS open_n
         FROM assessments WHERE AssessmentAuthorisationDate IS NULL)
       WHERE open_n > 1"""
 
@@ -23,3 +23,11 @@ def test_8896():
         2         | 1            | 2023-05-01                | 2023-05-20
         2         | 1            | 2023-06-01                |
     """) == [2, 3]
+
+
+def test_8896_children_without_an_id():
+    assert flagged(sql, 2024, assessments="""
+        _row | LAchildID | CINdetailsID | AssessmentActualStartDate | AssessmentAuthorisationDate
+        2    |           | 1            | 2023-05-01                |
+        3    |           | 1            | 2023-06-01                |
+    """) == []

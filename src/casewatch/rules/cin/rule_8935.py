@@ -9,7 +9,7 @@ from casewatch.rules.testing import flagged
       tables=("cp_plans",), fields=("CPPendDate",))
 def sql(year: int) -> str:
     return """SELECT _file, _row, _line, LAchildID AS child FROM (
-        SELECT *, count(*) OVER (PARTITION BY _file, LAchildID) AS open_n FROM cp_plans WHERE CPPendDate IS NULL)
+        SELECT *, count(*) OVER (PARTITION BY _file, _row) AS open_n FROM cp_plans WHERE CPPendDate IS NULL)
       WHERE open_n > 1"""
 
 
@@ -22,3 +22,11 @@ def test_8935():
         2         | 1            | 2023-06-01   |
         3         | 1            | 2023-06-01   |
     """) == [2, 3]
+
+
+def test_8935_children_without_an_id():
+    assert flagged(sql, 2024, cp_plans="""
+        _row | LAchildID | CINdetailsID | CPPstartDate | CPPendDate
+        2    |           | 1            | 2023-05-01   |
+        3    |           | 1            | 2023-06-01   |
+    """) == []
