@@ -82,7 +82,7 @@ def print_returns_load(run, issues_path: str | None, out, err) -> None:
     err.print(f"loaded {loaded:,} records into {run.db_path}", markup=False)
     looked_up = sum(f.rows_loaded for f in run.files if f.kind == "reference")
     if looked_up:
-        err.print(f"read {looked_up:,} rows of reference data (the postcode directory): used by the checks, "
+        err.print(f"read {looked_up:,} rows of reference data (postcode directory, Ofsted's provider lists): used by the checks, "
                   "not kept in the database", markup=False)
 
 

@@ -164,7 +164,7 @@ def test_without_the_directory_the_rules_are_listed_as_not_run(tmp_path, capsys)
     got = _validate(capsys, _returns(tmp_path))
     skipped = {s["rule"]: s["why"] for s in got["rules_skipped"] if s["year"] == 2025}
     assert {c: skipped[c] for c in POSTCODE_RULES if c != "454"} == {
-        c: "needs the reference data (ONS postcode directory)" for c in POSTCODE_RULES if c != "454"}
+        c: "needs the ONS postcode directory" for c in POSTCODE_RULES if c != "454"}
     assert not set(got["issues_by_rule"]) & (POSTCODE_RULES | {"CW-LA", "CW-REF"})
     assert got["issues_by_rule"]["214"] == 1  # needs no directory
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from casewatch.returns.core import ReturnFile
 
-KINDS = ("cin", "swwc", "ssda903", "annex_a", "cms", "reference")  # order matters only where formats overlap
+KINDS = ("cin", "swwc", "ssda903", "reference", "annex_a", "cms")  # reference before annex_a: Ofsted's xlsx lists
 SKIP_SUFFIXES = (".lock", ".wal", ".duckdb", ".parquet", ".json", ".md", ".pdf")
 
 
@@ -57,4 +57,4 @@ def read_file(path: Path, kind: str | None = None, year: int | None = None, xsd:
             return mod.read(path, year)
     return ReturnFile(str(path), "unknown", year, error=(
         f"{path}: not a return casewatch reads (SSDA903 CSV/XML, CIN census XML, Annex A xlsx, workforce "
-        "census XML, case-management CSV, ONS postcode directory CSV); use --kind if it is one of these"))
+        "census XML, case-management CSV, ONS postcode directory CSV, Ofsted provider list xlsx); use --kind if it is one of these"))

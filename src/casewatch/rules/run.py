@@ -109,7 +109,9 @@ def _loaded(con, kind: str) -> bool:
                for t in STAGING.values() if t.schema == kind)
 
 
-NEEDS = {"cms": "the case-management extract", "reference": "the reference data (ONS postcode directory)",
+NEEDS = {"cms": "the case-management extract", "reference": "reference data",
+         "reference.postcodes": "the ONS postcode directory",
+         "reference.providers": "Ofsted's provider lists (children's homes list, social care providers list)",
          # a table that can be empty while the rest of its kind is loaded: a rule naming it runs only when it is not
          "reference.council_la": "the council's own LA code (--council with its DfE LA number, or la_code in the "
                                  "case-management extract's council.csv)"}
@@ -119,14 +121,14 @@ def _cannot_run(r: Rule, year: int, years: dict[str, list[int]], loaded: dict[st
     """Why a rule cannot run on what was given (it needs last year's return, or another return), or None."""
     if r.needs_last_year and year - 1 not in years[r.kind]:
         return "needs the year before's return"
+    for table in r.tables:  # the most telling first: the table itself (the postcode directory, not "reference")
+        if table in NEEDS and not loaded.get(table):
+            return f"needs {NEEDS[table]}"
     for other in r.other_returns:
         if not loaded.get(other):
             return f"needs {NEEDS.get(other, f'the {other} return')}"
         if years.get(other) and year not in years[other]:  # a return with collection years: the same one
             return f"needs the {other} return for the same year"
-    for table in r.tables:
-        if table in NEEDS and not loaded.get(table):
-            return f"needs {NEEDS[table]}"
     return None
 
 
