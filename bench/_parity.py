@@ -107,12 +107,16 @@ def run_peer(py: Path, year: int, this: list[str], prev: list[str], paths: dict[
     return res
 
 
-def run_casewatch(files: list[str], prev: list[str], tag: str, year: int, given: bool) -> dict:
-    """`casewatch validate FILES PREV --issues X.csv --format json [--year YEAR]`: its issues on this year's
-    files (those it read as ``year``), and those a rule of this year puts on last year's rows (``*_last``)."""
+def run_casewatch(files: list[str], prev: list[str], tag: str, year: int, given: bool, refs: list[str] = (),
+                  council: str | None = None) -> dict:
+    """`casewatch validate FILES PREV [REFS] --issues X.csv --format json [--year YEAR] [--council LA]`: its issues
+    on this year's files (those it read as ``year``), and those a rule of this year puts on last year's rows
+    (``*_last``). ``refs``: reference files (the ONSPD extract of bench/_postcodes.py); ``council``: the LA the
+    peer is given as ``localAuthority``."""
     issues = VAR / f"parity_cw_{tag}.csv"
     started = time.perf_counter()
-    cmd = [str(CASEWATCH), "validate", *files, *prev, "--issues", str(issues), "--format", "json"]
+    cmd = [str(CASEWATCH), "validate", *files, *prev, *refs, "--issues", str(issues), "--format", "json"]
+    cmd += ["--council", council] if council else []
     done = subprocess.run(cmd + (["--year", str(year)] if given else []), capture_output=True, text=True)
     seconds = time.perf_counter() - started
     (VAR / f"parity_cw_{tag}.log").write_text(done.stderr)

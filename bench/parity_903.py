@@ -8,7 +8,13 @@ rule code both have in force that year, the flagged records are matched on (tabl
 casewatch-only, both; agreement = both / union (100% when neither flags anything: such rules are listed as not
 exercised). Every disagreeing record goes to var/bench/parity_903_<year>.csv with the damage on its row.
 
+Postcodes (bench/_postcodes.py): the synthetic HOME_POST / PL_POST are replaced, in both years, by real ones
+from the peer's own postcode data, and casewatch is given an ONSPD-format extract of exactly those postcodes
+(from the same data) and ``--council`` the LA the peer is given (``--la``, default E09000027); with --input or
+--fixtures the files keep their postcodes and get an extract of them. --no-postcodes: neither.
+
     .venv/bin/python bench/parity_903.py [--year 2025] [--size small] [--seed 1] [--input DIR] [--no-inject]
+                                         [--la E09000027] [--no-postcodes]
     .venv/bin/python bench/parity_903.py --fixtures [--year 2023]   # the peer's own sample CSVs
 """
 
@@ -22,6 +28,7 @@ from pathlib import Path
 
 from _parity import check_lines, compare, injected_at, run_casewatch, run_peer
 from _peers import CASEWATCH, ROOT, VAR, peer_versions, peers_python
+from _postcodes import COUNCIL, extract_for, realise
 from inject_903 import inject
 
 from casewatch.rules.engine import registry
@@ -72,8 +79,8 @@ EXPLAINED: dict[str, str] = {
     "334": ROW,
     "132": ("[blank] the peer flags a blank ACTIV; casewatch passes it (blank_ok) although spec.json makes ACTIV "
             "mandatory"),
-    "133": ("[cw wrong, probably] casewatch's ACCOM list (spec.json) has S1 and X1, the peer's not: no fixed abode "
-            "and custody are never 'suitable' (bench/peer_903.py says so too); the peer also flags a blank ACCOM"),
+    "133": ("[blank] the peer also flags a blank ACCOM; casewatch passes it (the text asks about the code given). "
+            "Both now leave out S1 and X1"),
     "141": BLANK_MANDATORY + "; " + ISO,
     "142": "[peer adds] the peer also flags an ended episode with a blank REC; " + ORDER,
     "146": "[peer wrong] its 2024-25 PLACE list has 'k3' (lower case): every K3 is flagged; " + BLANK_MANDATORY,
@@ -86,25 +93,27 @@ EXPLAINED: dict[str, str] = {
     "167": "[peer adds] the peer also flags a review code given with a blank review date",
     "184": ("[peer wrong] the peer compares DATE_PLACED with PlacedAdoption's own DOB and its negated NaN test flags "
             "every row whose DOB is blank or unreadable"),
-    "185": BLANK_CHILD, "190": BLANK_CHILD, "198": BLANK_CHILD, "215": BLANK_CHILD, "EPI": BLANK_CHILD,
+    "185": BLANK_CHILD + "; " + ISO + " (a child whose only DECOM is ISO is not in the peer's 12-month cohort)",
+    "190": BLANK_CHILD + "; " + ISO + " (as 185)", "198": BLANK_CHILD, "215": BLANK_CHILD, "EPI": BLANK_CHILD,
     "NoE": BLANK_CHILD,
-    "191": ("[cw wrong] `CHILD NOT IN (SELECT CHILD FROM oc2)`: one OC2 row with a blank CHILD makes NOT IN null "
-            "for every child, so no child of the cohort without an OC2 row is flagged (the peer-only episodes rows)"),
+    "191": "fixed: casewatch no longer lets a blank-CHILD OC2 row hide the cohort (100% since)",
     "202": "[peer wrong] the peer compares SEX across the 2024-25 recoding (1/2 -> M/F): every child is flagged",
     "205A": ("[documented] the peer takes any child with a CSV UASC row as UASC, casewatch reads DUC; the peer's "
              "flags here are children with no Header row"),
     "205B": ROW + " (the Header row); casewatch-only: a child with no Header row",
-    "225": DUP, "501": DUP, "433": DUP + "; " + ISO, "388": DUP + "; " + ORDER,
+    "225": DUP, "501": DUP,
+    "433": ("[duplicate row] ties are now broken by the row, but of an episode and its copy the peer still flags the "
+            "copy (the later line), casewatch the original; " + ISO),
+    "388": ("[no DECOM] " + ORDER[12:] + ": the next episode of a child has a blank or unreadable DECOM; " + ROW
+            + " (an X1 episode with a blank DEC); no duplicate-row ties remain"),
     "355": "[peer wrong] compares DECOM and DEC as text: two blanks ('nan' == 'nan') count as the same day",
     "370": "[documented] the peer skips episodes with no DEC", "371": "[documented] the peer skips episodes with no DEC",
     "372": "[documented] the peer skips episodes with no DEC", "373": "[documented] the peer skips episodes with no DEC",
     "374": "[documented] the peer skips episodes with no DEC",
     "377": "[documented] casewatch counts T3 episodes in 12 months, the peer in the whole return",
     "387": NO_HEADER, "389": "[documented] an E7 episode with no DEC has no age to judge; the peer flags it",
-    "392b": ("[cw wrong] casewatch exempts only UASC children with a DUC; a UASC row with a blank DUC still makes the "
-             "child UASC (casewatch's _uasc.py), whom the text exempts"),
-    "432": ("[cw wrong, minor] casewatch counts an invalid previous REC (ZZ9, E43) as leaving care; the peer needs "
-            "one of the DfE's ceased codes"),
+    "392b": "fixed: a UASC row with a blank DUC now exempts the child (100% since)",
+    "432": "fixed: only the DfE's ceased codes count as leaving care (100% since)",
     "544": "[documented] the text says 'conviction information completed'; the peer judges only CONVICTED 1",
     "547": "[documented] the text says 'health promotion information completed'; the peer judges only HEALTH_CHECK 1",
     "546": "[documented] the text has no 12-month condition; the peer judges only the OC2 cohort",
@@ -133,6 +142,25 @@ EXPLAINED: dict[str, str] = {
     "SW10STG2": "[documented] the peer also flags a gap of more than 7 days and a previous episode with no end",
     "SW11aSTG2": "[documented] the peer flags the next episode, casewatch the episode that ended with none after it",
     "SW12STG2": "[documented] the peer pairs every care start/end with every SW episode; casewatch reads the message",
+}
+# The rules on the derived placement fields, with real postcodes and an ONSPD extract (bench/_postcodes.py)
+NEW_LA = ("[peer wrong] the peer maps a postcode's district (lad25cd) to its upper-tier LA with a 2021 list "
+          "(qlacref_authorities): districts created since (Sheffield E08000039, Barnsley E08000038, Cumberland, "
+          "Westmorland and Furness, North Yorkshire, Somerset E06000063-66) get no PL_LA, though in England and "
+          "placed (OUT)")
+EXPLAINED |= {
+    "169": NEW_LA + ": every peer-only row is such a placement",
+    "1015": ("[documented] a PR1 episode with PL_POST blank or not in the directory has no LA of placement: rule "
+             "169's error for casewatch; the peer's PL_LA NaN != its LA flags it as outside"),
+    "406": ("[no Header row] the peer knows UASC only from the Header's UASC column (ingress sets it from the UASC "
+            "table for children with a Header row): a former UASC whose Header row is missing or has a blank CHILD "
+            "is missed in the 1y run (casewatch reads the UASC table); " + BLANK_CHILD),
+    "452": ISO + " (as 502): the peer's first episode of the child is not the one carried over from last year",
+    "503H": ISO + " (as 502)", "503J": ISO + " (as 502)",
+    "453": ("[documented] casewatch flags a distance given last year and blank now (a postcode blanked or made "
+            "invalid), as the text's 'not the same' says; the peer's test repeats 'PRE blank and now given' twice "
+            "(the other way round was meant) and abs(NaN - x) >= 0.2 is false; " + ISO + " (as 502)"),
+    "503G": "[documented] as 453",
 }
 EXPLAINED |= {c: BLANK_CHILD + (": casewatch flags the row as not in Header, the peer matches a blank-CHILD Header row"
                               if c < "INT10" else ": the peer compares DOBs with a blank-CHILD Header row")
@@ -216,15 +244,26 @@ def main() -> None:
     p.add_argument("--input", type=Path, help="a folder of SSDA903_<year>_<table>.csv instead of synthetic ones")
     p.add_argument("--no-inject", action="store_true", help="compare on the files as they are")
     p.add_argument("--fixtures", action="store_true", help="the peer's own sample CSVs (tests/fake_data)")
+    p.add_argument("--la", default=COUNCIL, help="the council's LA (ONS code): the peer's localAuthority, "
+                   "casewatch's --council (default E09000027, Richmond upon Thames)")
+    p.add_argument("--no-postcodes", action="store_true", help="keep the synthetic postcodes and give casewatch no "
+                   "postcode directory (the postcode rules then only fire for the peer)")
     a = p.parse_args()
     year = a.year or (2023 if a.fixtures else 2025)
     py = peers_python()
     record: list[dict] = []
+    refs: list[str] = []
     if a.fixtures:
         this, prev, label = fixtures(), [], "the peer's tests/fake_data CSVs"
     else:
         src = a.input or synth(a.size, a.seed, year)
         label = str(a.input) if a.input else f"synthetic {a.size} council (seed {a.seed})"
+        if not a.input and not a.no_postcodes:  # real postcodes from the peer's data, and their ONSPD extract
+            real = VAR / f"parity903-synth-{a.size}-{a.seed}-{year}-postcodes"
+            ref, kinds = realise(py, src, real, [year, year - 1], a.seed)
+            src, refs = real, [str(ref)]
+            label += (f", real postcodes ({ref.relative_to(ROOT)}: "
+                      + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")")
         if a.no_inject or not any(Path(src).glob(f"SSDA903_{year}_*.csv")):  # inject_903 reads generator names
             this, prev = year_files(src, year), year_files(src, year - 1, prev=True)
         else:
@@ -234,6 +273,11 @@ def main() -> None:
             label += f", {len(record)} changes injected ({out.relative_to(ROOT)}/injected.csv)"
     if not this:
         sys.exit(f"no SSDA903 CSVs for {year}")
+    if (a.input or a.fixtures) and not a.no_postcodes:  # their own postcodes: an extract from the peer's data
+        ref = VAR / f"parity903-{'fixtures' if a.fixtures else 'input'}-{year}_ONSPD_extract.csv"
+        n = extract_for(py, this + prev, ref)
+        refs, label = [str(ref)], label + f", {n} of its postcodes in {ref.relative_to(ROOT)}"
+    la = None if a.no_postcodes else a.la
     print(f"SSDA903 {year - 1}-{year % 100:02d} parity, {label}; peer: {peer_versions(py, ('csc-validator-be-903',))}")
 
     runs = [("1y", prev[:0])] + ([("+prev", prev)] if prev else [])
@@ -241,9 +285,9 @@ def main() -> None:
     results, timing = {}, []
     for tag, prv in runs:
         paths = table_paths(this, prv)
-        peer = run_peer(py, year, this, prv, paths, f"{year}_{tag}")
-        deep = run_peer(py, year, this, prv, paths, f"{year}_{tag}", deep=True)
-        cw = run_casewatch(this, prv, f"{year}_{tag}", year, given=not prv)
+        peer = run_peer(py, year, this, prv, paths, f"{year}_{tag}", la=a.la)
+        deep = run_peer(py, year, this, prv, paths, f"{year}_{tag}", la=a.la, deep=True)
+        cw = run_casewatch(this, prv, f"{year}_{tag}", year, given=not prv, refs=refs, council=la)
         checked, bad = check_lines(peer, paths)
         print(f"  run {tag}: peer's RowID -> CSV line checked on {checked} flagged records (its CHILD against the "
               f"file's): {bad} mismatched")
