@@ -65,6 +65,8 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
 
 def _print(out, ctx, r: dict) -> None:
     out.width = max(out.width, 140)
+    if r.get("shortfall_message"):  # the finding first: no plan can do better than the staff available
+        out.print(r["shortfall_message"], style="bold red", markup=False, soft_wrap=True)
     t = RichTable(title=f"{ctx.council_name}: proposed moves on {r['date']} (cap {r['cap']:g} per FTE)",
                   title_justify="left")
     for col in ("child", "case type", "from", "to", "why"):

@@ -108,8 +108,16 @@ def test_allocate_says_when_the_cap_cannot_be_met(councils, capsys):
     assert r["message"].startswith("cap 12 cannot be met: the best plan leaves ")
     worst = max(w["weighted"] - w["cap"] for w in r["after"]["workers"].values())
     assert abs(worst - r["max_overload_after"]) < 1e-6
+    s = r["shortfall"]  # cases against capacity, before any plan: what no balancing can change
+    assert s["capacity"] == round(sum(w["cap"] for w in r["before"]["workers"].values() if w["service"]), 2)
+    assert s["short_weighted"] == round(sum(p["short_weighted"] for p in s["services"].values()), 2)
+    if s["short_weighted"] > 0:
+        assert r["shortfall_message"].startswith(f"Cases exceed capacity at cap 12: {s['cases']:g} weighted cases")
     assert main(["allocate", "--db", str(db), "--date", "2026-03-31", "--cap", "12", "--time-limit", "20"]) == 0
-    assert "cap 12 cannot be met" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "cap 12 cannot be met" in out
+    if s["short_weighted"] > 0:  # the finding first
+        assert out.index("Cases exceed capacity") < out.index("cap 12 cannot be met")
 
 
 def test_no_eligible_worker_exits_2_naming_the_service(councils, capsys, monkeypatch):

@@ -9,6 +9,7 @@ from datetime import date
 from casewatch.errors import CasewatchError
 from casewatch.workforce import allocate_data
 from casewatch.workforce.allocate import NoEligibleWorker, Problem, Solution, loads, solve
+from casewatch.workforce.shortfall import sentence, shortfall
 
 
 class PlanError(CasewatchError):
@@ -27,8 +28,9 @@ def propose(con, on: date, std: dict, cap: float | None = None, time_limit: floa
     except NoEligibleWorker as exc:
         raise PlanError(str(exc)) from None
     if sol.status in ("INFEASIBLE", "UNKNOWN"):
-        raise PlanError(f"the solver found no plan in {time_limit:g} s (status {sol.status}); "
-                        "try a longer time limit")
+        short = sentence(shortfall(problem, cap))
+        raise PlanError((f"{short} " if short else "") + f"The solver found no plan in {time_limit:g} s (status "
+                        f"{sol.status}); try a longer time limit")
     return summary(problem, sol, cap, on)
 
 
@@ -41,8 +43,10 @@ def summary(problem: Problem, sol: Solution, cap: float, on: date) -> dict:
     if sol.max_overload > 0:
         message = (f"cap {cap:g} cannot be met: the best plan leaves {len(over_after)} worker"
                    f"{'s' if len(over_after) != 1 else ''} over, the worst by {worst:.2f} weighted cases")
+    short = shortfall(problem, cap)
     return {
         "date": on.isoformat(), "cap": cap, "status": sol.status, "message": message,
+        "shortfall": short, "shortfall_message": sentence(short),
         "moves": [{"child": m.child, "case_type": m.case_type, "from": m.from_worker or "unallocated",
                    "to": m.to_worker, "why": m.why} for m in sol.moves],
         "before": before, "after": after,
