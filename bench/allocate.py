@@ -1,6 +1,15 @@
-"""Caseload balancer on a generated instance: about 300 cases to place among 100 workers.
+"""Caseload balancer benchmarks.
 
+    .venv/bin/python bench/allocate.py --councils [--dir /tmp/balancer-bench] [--sizes small,medium,large]
+        [--caps 18,20,22] [--time-limit 10] [--threads 2]
     .venv/bin/python bench/allocate.py [--threads 2] [--time-limit 10] [--seed 1] [--tight]
+
+``--councils`` (issue 19): synthetic councils (`casewatch synth --scenario pressure`, seed 1, data to
+2026-03-31; generated and loaded into DIR once, reused after), the plan on 2026-03-31 at each cap: workers,
+children considered, model size, build and solve seconds, status, gap, workers over cap and weighted overload
+before (no change) and after, moves. One line of JSON per run, then a Markdown table.
+
+Without it, the issue-5 instance: about 300 cases to place among 100 workers.
 
 Goal (issue 5): within 1% of the best bound in under 5 s on 2 cores. The instance: 12 teams in three services
 (safeguarding, children in care, assessment), 100 case holders with FTE 0.6-1, about 15% ASYE (cap x 0.8),
@@ -17,8 +26,12 @@ import argparse
 import dataclasses
 import json
 import random
+from datetime import date
+from pathlib import Path
 
-from casewatch.workforce.allocate import Child, Problem, Worker, solve, split
+from casewatch.workforce.allocate import Child, Problem, Worker, loads, solve, split
+
+ON = date(2026, 3, 31)
 
 WEIGHTS = {"cla": 1.5, "cp": 1.5, "cin": 1.0, "assessment": 0.8}
 TYPES = {"safeguarding": ("cp", "cp", "cin", "cin", "cin"), "children_in_care": ("cla",),
@@ -59,13 +72,72 @@ def instance(seed: int, cap: float, unallocated: int = 150) -> Problem:
     return Problem(workers, children)
 
 
+def council_problem(root: Path, size: str, cap: float) -> Problem:
+    from casewatch import standards
+    from casewatch.measures.run import _context
+    from casewatch.measures.scope import attach, scope
+    from casewatch.model.load import load_directory
+    from casewatch.synth import SynthOptions, generate
+    from casewatch.workforce import allocate_data
+
+    out, db = root / size, root / f"{size}.duckdb"
+    if not db.exists():
+        generate(out, SynthOptions(size=size, seed=1, scenario="pressure", end=ON))
+        load_directory(out, db)
+    std = standards.load(None)
+    con = attach(str(db))
+    try:
+        scope(con, _context(con, None, None, None).council_id)
+        return allocate_data.build_problem(con, ON, cap, float(std["caseload"]["asye_factor"]),
+                                           std["caseload"]["weights"])
+    finally:
+        con.close()
+
+
+def councils(args) -> None:
+    root = Path(args.dir)
+    root.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for size in args.sizes.split(","):
+        for cap in (float(c) for c in args.caps.split(",")):
+            problem = council_problem(root, size, cap)
+            before = loads(problem)["workers"].values()
+            sol = solve(problem, time_limit=args.time_limit, num_workers=args.threads)
+            row = {"council": size, "cap": cap, "workers": len(problem.workers), "children_considered": sol.movable,
+                   "classes": sol.model.get("classes"), "variables": sol.model.get("variables"),
+                   "rows": sol.model.get("rows"), "build_s": round(sol.build_seconds, 3),
+                   "solve_s": round(sol.seconds, 2), "status": sol.status, "gap": round(sol.gap, 4),
+                   "over_before": sum(w["over_cap"] for w in before), "over_after": sol.workers_over,
+                   "overload_before": round(sum(max(0.0, w["weighted"] - w["cap"]) for w in before), 2),
+                   "overload_after": sol.total_overload, "candidate": sol.candidate,
+                   "worst_after": sol.max_overload, "moves": sol.children_moved, "placed": sol.children_placed,
+                   "stages": [(st["stage"], st["status"], st["objective"], st["best_bound"]) for st in sol.stages]}
+            print(json.dumps(row), flush=True)
+            rows.append(row)
+    print("\n| council | cap | workers | children considered | classes / variables / rows | build s | solve s "
+          "| status | gap | over cap before / after | weighted overload before / after | worst after | moves |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['council']} | {r['cap']:g} | {r['workers']} | {r['children_considered']:,} | "
+              f"{r['classes']} / {r['variables']:,} / {r['rows']:,} | {r['build_s']} | {r['solve_s']} | "
+              f"{r['status']} | {r['gap']:.1%} | {r['over_before']} / {r['over_after']} | "
+              f"{r['overload_before']:g} / {r['overload_after']:g} | {r['worst_after']:g} | {r['moves']:,} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--councils", action="store_true", help="synthetic pressure councils (issue 19)")
+    ap.add_argument("--dir", default="/tmp/balancer-bench", help="where the councils are generated and kept")
+    ap.add_argument("--sizes", default="small,medium,large")
+    ap.add_argument("--caps", default="18,20,22")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--time-limit", type=float, default=10.0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--tight", action="store_true", help="cap 17 instead of 20: the cap cannot be met")
     args = ap.parse_args()
+    if args.councils:
+        councils(args)
+        return
     problem = instance(args.seed, 20.0)
     if args.tight:
         problem.workers = [dataclasses.replace(w, cap=round(w.cap * 17 / 20, 2)) for w in problem.workers]

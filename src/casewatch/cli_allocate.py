@@ -95,10 +95,15 @@ def _print(out, ctx, r: dict) -> None:
                    f"{b['cases']} / {b['weighted']:g} / {b['over_cap']} over",
                    _mark(f"{a['cases']} / {a['weighted']:g} / {a['over_cap']} over", a["over_cap"] > 0), f"{a['cap']:g}")
     out.print(tt)
+    o, bd = r["objective"], r["best_bound"]
     out.print(f"Status {r['status']}: {r['children_moved']} children change worker, {r['children_placed']} placed; "
-              f"objective (max overload {r['objective']['max_overload']:g}, move cost {r['objective']['move_cost']}),"
-              f" best bound ({r['best_bound']['max_overload']:g}, {r['best_bound']['move_cost']}), gap "
+              f"objective ({r.get('objective_order', 'max overload, move cost')}): total overload "
+              f"{o.get('total_overload', 0):g}, workers over cap {o.get('workers_over_cap', 0)}, max overload "
+              f"{o['max_overload']:g}, move cost {o['move_cost']}; best bound ({bd.get('total_overload', 0):g}, "
+              f"{bd.get('workers_over_cap', 0)}, {bd['max_overload']:g}, {bd['move_cost']}), gap "
               f"{100 * r['optimality_gap']:.2f}%, {r['solve_seconds']:.2f} s", markup=False, soft_wrap=True)
+    if r.get("gap_message"):
+        out.print(r["gap_message"], markup=False, soft_wrap=True)
     if r["message"]:
         out.print(r["message"], style="bold red", markup=False, soft_wrap=True)
 

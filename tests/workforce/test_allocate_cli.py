@@ -146,3 +146,31 @@ def test_split_keeps_under_cap_workers_children_in_place():
                 [Child("1", "s", current="a"), Child("2", "s", current="b"), Child("3", "s", current="b")])
     movable, fixed, over = split(p)
     assert over == {"b"} and {c.id for c in movable} == {"2", "3"} and {c.id for c in fixed} == {"1"}
+
+
+def test_a_plan_is_never_worse_than_no_change_on_a_pressure_council(councils):
+    """Issue 19: (1) total overload and (2) workers over cap after are at most those of the loads before."""
+    from casewatch import standards
+    from casewatch.measures.run import _context
+    from casewatch.measures.scope import attach, scope
+    from casewatch.workforce.allocate import loads
+
+    _, db = councils.loaded(size="tiny", seed=1, scenario="pressure")
+    std = standards.load(None)
+    con = attach(str(db))
+    try:
+        scope(con, _context(con, None, None, None).council_id)
+        for cap in (12, 18):
+            p = build_problem(con, ON, cap, float(std["caseload"]["asye_factor"]), std["caseload"]["weights"])
+            sol = solve(p, time_limit=5)
+            before = loads(p)["workers"].values()
+            after = loads(p, sol.assignment)["workers"].values()
+            total = round(sum(max(0.0, w["weighted"] - w["cap"]) for w in after), 2)
+            assert total == round(sol.total_overload, 2) and sum(w["over_cap"] for w in after) == sol.workers_over
+            assert (total, sol.workers_over) <= (round(sol.candidate["total_overload"], 2),
+                                                 sol.candidate["workers_over_cap"])
+            if not any(c.current is None or c.current not in {w.id for w in p.workers} for c in p.children):
+                assert total <= round(sum(max(0.0, w["weighted"] - w["cap"]) for w in before), 2) + 1e-9
+                assert sol.workers_over <= sum(w["over_cap"] for w in before)
+    finally:
+        con.close()

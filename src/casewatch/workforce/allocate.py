@@ -4,24 +4,22 @@ A ``Problem`` lists the case-holding workers who can receive cases (each with a 
 their team) and the children the balancer may look at: those held by these workers, the unallocated, and those
 still held by someone who has left. ``solve`` decides which children are movable — the unallocated, those of a
 worker who has left, and every child of a worker over their cap; children of workers at or under their cap stay
-put and only count toward load — and builds a CP-SAT model over the movable ones only.
+put and only count toward load.
 
 Constraints (hard): every movable child ends with exactly one worker; a child goes only to a worker whose team
 serves the child's case type (or stays with their current worker); siblings (same family) who share a worker now
-end with the same worker, and unallocated siblings (of one service) are placed together.
+end with the same worker, and unallocated siblings (of one service) are placed together; no worker ends more
+over cap than the worst would be with no change.
 
-Objective, in this order (two CP-SAT solves, the second with the first's optimum fixed):
-
-1. the largest overload over workers, max(0, weighted load - cap), as small as possible (0 when every cap can be
-   met: caps are hard where feasible);
-2. the move cost: 1 for each allocated child who changes worker, ``heavy_penalty`` (more than every other
-   possible move together) for a child who has already had ``heavy_changes`` or more changes of worker in the
-   last 12 months. Placing an unallocated child costs nothing.
-
-Only when the cap cannot be met, a third solve (a tie-break outside the stated objective) holds both and
-minimises the total overload. Parts of the problem that share no worker (allocate_model.components) are
-solved separately. Weights and caps are scaled to integers (``SCALE`` = 100ths of a case). Nothing here logs
-or raises with a child's identifier in it.
+Objective, lexicographic (issue 19): (1) the weighted overload above cap, summed over workers; (2) workers over
+cap; (3) the worst overload; (4) the move cost: 1 for each allocated child who changes worker, ``heavy_penalty``
+(more than every other possible move together) for a child who has already had ``heavy_changes`` or more
+changes of worker in the last 12 months; placing an unallocated child costs nothing. Solved as integer flows of
+classes of indistinguishable children with HiGHS, stage by stage (allocate_flow.py, decision 0019); the "no
+change" plan is always a candidate, so a plan is never worse than doing nothing. Weights and caps are scaled to
+integers (``SCALE`` = 100ths of a case). Nothing here logs or raises with a child's identifier in it. (The CP-SAT
+model of issue 5, one Boolean per child and worker, was removed: it built 2.4-11 s of model before solving and
+found no plan for a medium council in 10 s: docs/decisions/0019.)
 """
 
 from __future__ import annotations
@@ -30,11 +28,11 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from casewatch.workforce.allocate_greedy import greedy
-from casewatch.workforce.allocate_model import Part, components
-
 SCALE = 100
 HEAVY_CHANGES = 2
+OBJECTIVE_ORDER = ("lexicographic: (1) weighted overload above cap, summed over workers; (2) workers over cap; "
+                   "(3) the worst overload; (4) changes of social worker (a child with 2+ changes in 12 months "
+                   "costs more than all other moves together)")
 
 
 class NoEligibleWorker(Exception):  # noqa: N818 - reads as a message: "no eligible worker"
@@ -98,6 +96,15 @@ class Solution:
     seconds: float
     movable: int = 0
     stages: list[dict] = field(default_factory=list)
+    # issue 19: the lexicographic objective (total overload, workers over cap, max overload, move cost)
+    total_overload: float = 0.0  # weighted cases over cap, summed over workers
+    workers_over: int = 0
+    bound_total_overload: float = 0.0
+    bound_workers_over: int = 0
+    candidate: dict = field(default_factory=dict)  # the "no change" plan's objective (every allocated child stays)
+    model: dict = field(default_factory=dict)  # classes, variables, rows, nonzeros
+    build_seconds: float = 0.0
+    objective_order: str = OBJECTIVE_ORDER
 
 
 def scaled(x: float) -> int:
@@ -185,82 +192,97 @@ def _check(problem: Problem, gs: list[list[Child]]) -> list[list[str]]:
 
 
 def solve(problem: Problem, time_limit: float = 10.0, num_workers: int = 2, params: dict | None = None) -> Solution:
-    """Propose an allocation: lexicographically minimal (max overload, move cost). Raises NoEligibleWorker."""
+    """Propose an allocation, lexicographically minimal in (total overload, workers over cap, max overload, move
+    cost), as integer flows of classes of indistinguishable children (allocate_flow). Never worse than the "no
+    change" plan. Raises NoEligibleWorker. ``num_workers`` and ``params`` are accepted for the callers' sake and
+    unused: HiGHS's MIP search is serial."""
+    import numpy as np
+
+    from casewatch.workforce.allocate_flow import FlowModel
+
     started = time.perf_counter()
     movable, fixed, over = split(problem)
     gs = groups(problem, movable)
-    options = _check(problem, gs)
     penalty = heavy_penalty(problem, movable)
-    fixed_load: dict[str, int] = defaultdict(int)
-    for c in fixed:
-        fixed_load[c.current] += scaled(c.weight)
-    caps = {w.id: scaled(w.cap) for w in problem.workers}
-    weights = [sum(scaled(c.weight) for c in g) for g in gs]
-    current = [g[0].current for g in gs]
-    costs = [sum(move_cost_of(problem, c, penalty) for c in g) for g in gs]
-    start = greedy(options, weights, current, fixed_load, caps)
-    constant = max([0] + [fixed_load[w.id] - caps[w.id] for w in problem.workers])
-    parts = [Part(comp, options, weights, costs, current, fixed_load, caps, start, num_workers, params)
-             for comp in components(options)]
-    sizes = [max(1, len(p.x)) for p in parts]
-
-    def budget(share: float, i: int, stage_started: float) -> float:
-        """This part's slice of the stage's share of the time left, by model size; what a part leaves, the next
-        may use."""
-        stage_time = share * (time_limit - (stage_started - started))
-        left = stage_time - (time.perf_counter() - stage_started)
-        return left * sizes[i] / sum(sizes[i:])
-
-    stages: list[dict] = []
-    t = time.perf_counter()
-    r1 = [p.stage1(budget(0.5, i, t)) for i, p in enumerate(parts)]
-    if any(r["value"] is None for r in r1):
-        bad = next(r["status"] for r in r1 if r["value"] is None)
-        return Solution("INFEASIBLE" if bad == "INFEASIBLE" else "UNKNOWN", {}, [], 0.0, 0, 0, 0, 0.0, 0, 1.0,
-                        time.perf_counter() - started, len(movable))
-    best_over = max([constant] + [r["value"] for r in r1])
-    bound_over = max([constant] + [r["bound"] for r in r1])
-    stages.append(_stage("max_overload", r1, best_over / SCALE, bound_over / SCALE))
-    t = time.perf_counter()
-    # each part (in practice each service) keeps its own smallest overload: a service that cannot meet the cap
-    # does not license overload in one that can ("every worker at or under the cap when that is feasible")
-    r2 = [p.stage2(r["value"], budget(0.7 if best_over > 0 else 1.0, i, t))
-          for i, (p, r) in enumerate(zip(parts, r1, strict=True))]
-    best_cost, bound_cost = sum(r["value"] for r in r2), sum(r["bound"] for r in r2)
-    stages.append(_stage("move_cost", r2, best_cost, bound_cost))
-    if best_over > 0:  # tie-break (not part of the stated objective): as little overload in total as possible
-        t = time.perf_counter()
-        r3 = [p.stage3(r["value"], budget(1.0, i, t)) for i, (p, r) in enumerate(zip(parts, r2, strict=True))]
-        stages.append(_stage("total_overload (tie-break)", r3, None, None))
-
+    index = {w.id: i for i, w in enumerate(problem.workers)}
+    by_service: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(problem.workers):
+        if w.service is not None:
+            by_service[w.service].append(i)
+    options: dict[tuple, np.ndarray] = {}
+    classes: dict[tuple, list[int]] = defaultdict(list)
+    missing: dict[str, int] = defaultdict(int)
+    for gi, g in enumerate(gs):
+        services = tuple(sorted({c.service for c in g}))
+        cur = index.get(g[0].current, -1)
+        okey = (services, cur)
+        if okey not in options:  # a worker has one service: a group of two services can only stay
+            common = set(by_service.get(services[0], ())) if len(services) == 1 else set()
+            if cur >= 0:
+                common.add(cur)
+            options[okey] = np.array(sorted(common), dtype=np.int64)
+        if not len(options[okey]):
+            for c in g:
+                missing[c.service] += 1
+            continue
+        classes[okey + (sum(scaled(c.weight) for c in g), sum(move_cost_of(problem, c, penalty) for c in g))] \
+            .append(gi)
+    if missing:
+        service = sorted(missing)[0]
+        raise NoEligibleWorker(service, missing[service])
     assignment: dict[str, str] = {c.id: c.current for c in fixed}
-    for p in parts:
-        for gi, w in p.chosen().items():
-            for c in gs[gi]:
-                assignment[c.id] = w
-    moves = _moves(gs, assignment, over, {w.id for w in problem.workers})
-    over_after, cost_after = evaluate(problem, assignment)
-    optimal = all(r["status"] == "OPTIMAL" for r in r1 + r2)
-    gap1 = (best_over - bound_over) / max(1, abs(best_over))
-    gap2 = (best_cost - bound_cost) / max(1, abs(best_cost))
+    keys = sorted(classes, key=lambda k: (k[1], k[0], k[2], k[3]))
+    fixed_load = np.zeros(len(problem.workers), dtype=np.int64)
+    for c in fixed:
+        fixed_load[index[c.current]] += scaled(c.weight)
+    caps = np.array([scaled(w.cap) for w in problem.workers], dtype=np.int64)
+    if not keys:
+        over_now = np.maximum(0, fixed_load - caps)
+        return Solution("OPTIMAL", assignment, [], over_now.max(initial=0) / SCALE, 0, 0, 0,
+                        over_now.max(initial=0) / SCALE, 0, 0.0, time.perf_counter() - started, 0,
+                        total_overload=over_now.sum() / SCALE, workers_over=int((over_now > 0).sum()))
+    fm = FlowModel([len(classes[k]) for k in keys], [k[2] for k in keys], [k[3] for k in keys],
+                   [k[1] for k in keys], [options[k[:2]] for k in keys], fixed_load, caps)
+    # 5% held back for HiGHS overrunning a stage's limit and for reading the answer: the whole call within the limit
+    r = fm.solve(max(0.1, 0.95 * time_limit - (time.perf_counter() - started)))
+    y = r["y"]
+    # units to workers: in each class the first units (in child order) stay, the rest go where the flows say
+    order = np.lexsort((fm.pw_all, ~fm.stay, fm.pk))
+    queues = [list(classes[k]) for k in keys]
+    for j in order[y[order] > 0]:
+        to = problem.workers[int(fm.pw_all[j])].id
+        for _ in range(int(y[j])):
+            for c in gs[queues[fm.pk[j]].pop(0)]:
+                assignment[c.id] = to
+    moves = _moves(gs, assignment, over, set(index))
+    total, count, worst, cost = r["metrics"]
+    stages = [{**st, "parts": 1} for st in r["stages"]]
+    for st in stages:  # weighted cases, not hundredths
+        if st["stage"] in ("no change (candidate)", "total_overload", "max_overload"):
+            st["objective"] = st["objective"] / SCALE
+            st["best_bound"] = None if st["best_bound"] is None else st["best_bound"] / SCALE
+    bounds = {st["stage"]: st["best_bound"] for st in stages}
+    optimal = all(st["status"] == "OPTIMAL" for st in stages[1:])
+    gaps = [(st["objective"] - st["best_bound"]) / max(1.0, abs(st["objective"]))
+            for st in stages[1:] if st["best_bound"] is not None]
+    gap = 0.0 if optimal else max(gaps + [0.0] if len(gaps) == 4 else gaps + [1.0])
+
+    def bound_or(name: str, value):
+        return value if bounds.get(name) is None else bounds[name]
+
+    cand = r["candidate"]
     return Solution(
         status="OPTIMAL" if optimal else "FEASIBLE", assignment=assignment, moves=moves,
-        max_overload=over_after / SCALE, move_cost=cost_after,
+        max_overload=worst / SCALE, move_cost=cost,
         children_moved=sum(1 for mv in moves if mv.from_worker is not None and mv.why != "worker left"),
         children_placed=sum(1 for mv in moves if mv.from_worker is None or mv.why == "worker left"),
-        bound_overload=bound_over / SCALE, bound_move_cost=bound_cost, gap=0.0 if optimal else max(gap1, gap2),
-        seconds=time.perf_counter() - started, movable=len(movable), stages=stages)
-
-
-def _stage(name: str, results: list[dict], objective, bound) -> dict:
-    statuses = {r["status"] for r in results}
-    status = "OPTIMAL" if statuses <= {"OPTIMAL"} else "FEASIBLE" if statuses <= {"OPTIMAL", "FEASIBLE"} else \
-        "INCOMPLETE"
-    if objective is None:
-        objective = sum(r["value"] or 0 for r in results) / SCALE
-        bound = sum(r["bound"] or 0 for r in results) / SCALE
-    return {"stage": name, "status": status, "objective": objective, "best_bound": bound, "parts": len(results),
-            "seconds": round(sum(r["seconds"] for r in results), 3)}
+        bound_overload=bound_or("max_overload", 0.0), bound_move_cost=int(bound_or("move_cost", 0)), gap=gap,
+        seconds=time.perf_counter() - started, movable=len(movable), stages=stages,
+        total_overload=total / SCALE, workers_over=count,
+        bound_total_overload=bound_or("total_overload", 0.0), bound_workers_over=int(bound_or("workers_over_cap", 0)),
+        candidate={"total_overload": cand[0] / SCALE, "workers_over_cap": cand[1], "max_overload": cand[2] / SCALE,
+                   "move_cost": cand[3]},
+        model=fm.size(), build_seconds=fm.build_seconds)
 
 
 def _moves(gs: list[list[Child]], assignment: dict[str, str], over: set[str], ids: set[str]) -> list[Move]:

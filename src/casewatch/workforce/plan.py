@@ -56,7 +56,16 @@ def summary(problem: Problem, sol: Solution, cap: float, on: date) -> dict:
         "workers_over_cap_after": len(over_after),
         "children_moved": sol.children_moved, "children_placed": sol.children_placed,
         "children_considered": sol.movable,
-        "objective": {"max_overload": sol.max_overload, "move_cost": sol.move_cost},
-        "best_bound": {"max_overload": sol.bound_overload, "move_cost": sol.bound_move_cost},
+        "objective": {"max_overload": sol.max_overload, "move_cost": sol.move_cost,
+                      "total_overload": sol.total_overload, "workers_over_cap": sol.workers_over},
+        "best_bound": {"max_overload": sol.bound_overload, "move_cost": sol.bound_move_cost,
+                       "total_overload": sol.bound_total_overload, "workers_over_cap": sol.bound_workers_over},
+        "objective_order": sol.objective_order,
+        "no_change": sol.candidate,  # every allocated child stays (the rest placed): never better than the plan
+        "gap_message": None if sol.status == "OPTIMAL" else
+        (f"not proven best in {sol.seconds:.0f} s: gap {sol.gap:.1%}; bounds: total overload "
+         f"{sol.bound_total_overload:g}, workers over cap {sol.bound_workers_over}, worst overload "
+         f"{sol.bound_overload:g}, move cost {sol.bound_move_cost}"),
+        "model": sol.model,
         "optimality_gap": round(sol.gap, 6), "solve_seconds": round(sol.seconds, 3), "stages": sol.stages,
     }
