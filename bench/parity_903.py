@@ -112,6 +112,9 @@ EXPLAINED: dict[str, str] = {
     "374": "[documented] the peer skips episodes with no DEC",
     "377": "[documented] casewatch counts T3 episodes in 12 months, the peer in the whole return",
     "387": NO_HEADER, "389": "[documented] an E7 episode with no DEC has no age to judge; the peer flags it",
+    "398": ("[documented] the peer flags a short break (V3/V4) with either postcode given; casewatch only when a "
+            "distance is derived (both postcodes in the directory), as the text says ('distance field completed'); "
+            "a placement postcode given under V3/V4 is rule 214's"),
     "392b": "fixed: a UASC row with a blank DUC now exempts the child (100% since)",
     "432": "fixed: only the DfE's ceased codes count as leaving care (100% since)",
     "544": "[documented] the text says 'conviction information completed'; the peer judges only CONVICTED 1",
