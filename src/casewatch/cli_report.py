@@ -16,15 +16,19 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
                    help="public: every figure through disclosure control (no switch turns it off)")
     p.add_argument("--format", action="append", dest="formats", choices=["html", "pdf", "xlsx"],
                    help="only these (repeatable; default all three)")
+    p.add_argument("--standards", default=None,
+                   help="a council's standards file: the caseload cap, ASYE factor and weights of the FTE shortfall")
 
     def run(args: argparse.Namespace) -> int:
+        from casewatch import standards
         from casewatch.measures.run import IndicatorError
         from casewatch.outputs.report import write_report
 
         try:
             done = write_report(args.db, args.out, args.period_end, args.council, args.la, args.audience,
-                                tuple(args.formats or ("html", "pdf", "xlsx")))
-        except IndicatorError as exc:
+                                tuple(args.formats or ("html", "pdf", "xlsx")),
+                                standards=standards.load(args.standards))
+        except (IndicatorError, standards.StandardsError) as exc:
             raise user_error(str(exc)) from None
         r = done.report
         out.print(f"{r.ctx.council_name}, year ending {r.ctx.period_end:%d %B %Y} ({r.audience}): "

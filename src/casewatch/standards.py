@@ -43,3 +43,11 @@ def load(path: str | Path | None = None) -> dict:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise StandardsError(f"{path}: cannot be read as TOML ({exc})") from None
     return _merge(base, council, f"{path}: ")
+
+
+def weights_note(weights: dict) -> str:
+    """The caseload weights in force, said where a figure is "weighted": "weights: none set" while every weight is
+    the default 1.0 (so a weighted figure is a count of cases), else each case type's weight."""
+    if all(float(w) == 1.0 for w in weights.values()):
+        return "weights: none set (every case counts 1)"
+    return "weights: " + ", ".join(f"{k} {float(w):g}" for k, w in weights.items())

@@ -110,3 +110,42 @@ def test_text_cells_cannot_run_as_formulas():
     assert safe_text("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert safe_text("+1") == "'+1" and safe_text("-2") == "'-2" and safe_text("@SUM") == "'@SUM"
     assert safe_text("Referrals") == "Referrals"
+
+
+def test_the_workforce_section_says_the_fte_shortfall_at_the_council_s_cap(written, shortfall_of):
+    from casewatch.outputs import html, xlsx
+    from casewatch.standards import load
+
+    db, out = written
+    at_20 = (out / "internal" / "report.html").read_text()  # the shipped cap (20): the tiny council's cases fit
+    assert shortfall_of(db, 20.0)["council"] == (0.0, 0.0) and "no service is short of staff at this cap" in at_20
+    assert "weights: none set" in at_20
+
+    std = load(None)
+    std["caseload"]["cap"] = 12
+    want = shortfall_of(db, 12.0)
+    short, fte = want["council"]
+    assert fte > 0
+    internal = build(str(db), la="873", standards=std)
+    page = html.render(internal, {})
+    section = page.split('<h2>Workforce</h2>', 1)[1].split("</section>", 1)[0]
+    assert "Cases exceed capacity at cap 12: " in section
+    assert f"short by {short:g} weighted cases = {fte:g} FTE" in section
+    for team, (_, f) in want["teams"].items():
+        assert f'<th scope="row">{team}</th>' in section
+        if f:
+            assert f"{team} {f:g} FTE" in section
+    for service, (s, f) in want["services"].items():
+        assert re.search(rf'<th scope="row">{service}</th>(<td class="n">[^<]*</td>){{2}}<td class="n">{s:g}</td>'
+                         rf'<td class="n">{f:g}</td>', section), service
+
+    public = build(str(db), la="873", audience="public", standards=std)
+    page = html.render(public, {})
+    section = page.split('<h2>Workforce</h2>', 1)[1].split("</section>", 1)[0]
+    assert f"short of staff by {short:g} weighted cases = {fte:g} FTE" in section
+    assert "X01T" not in section and "by team" not in section  # no team figures in public
+    book = out / "public-shortfall.xlsx"
+    xlsx.write(public, str(book))
+    sheet = openpyxl.load_workbook(book)["Shortfall"]
+    rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
+    assert rows[0][2:] == (None, None, short, fte) and {r[0] for r in rows} == {"council", "service"}

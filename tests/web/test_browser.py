@@ -246,3 +246,31 @@ def _statement_check(page, server) -> None:
         assert page.locator(".govuk-error-summary").count() == 0, page.locator(".govuk-error-summary").inner_text()
     assert page.locator("strong.govuk-tag--red:text('contradicted')").count() == 4
     _check_under_csp(page, "admin-scrutiny-result")
+
+
+def test_a_manager_runs_the_balancer_and_the_plan_replaces_the_progress(server, browser, world):
+    """The form starts a run in the background; the page says how long it has run (htmx asks again every 2 s,
+    within the CSP) and then shows the plan in place."""
+    ctx = browser.new_context()
+    ctx.add_init_script(WATCH_CSP)
+    page = ctx.new_page()
+    page.goto(f"{server}/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/")
+    page.goto(f"{server}/balancer/")
+    expect(page.locator("#cw-balancer-result")).to_contain_text("No plan yet")
+    _check_under_csp(page, "admin-balancer-form")
+    page.fill("#b-cap", "18")
+    page.fill("#b-time", "5")
+    page.click("button:has-text('Run the balancer')")
+    page.wait_for_url(re.compile(r"/balancer/\?cap=18&time_limit=5$"))
+    expect(page.locator("#cw-balancer-result")).to_contain_text("Proposed moves you may see", timeout=60_000)
+    assert "so far" not in page.locator("#cw-balancer-result").inner_text()
+    _check_under_csp(page, "admin-balancer-plan")
+    page.fill("#b-cap", "3")  # out of bounds: the browser's own check is bypassed here by the server's
+    page.evaluate("document.querySelector('#b-cap').removeAttribute('min')")
+    page.click("button:has-text('Run the balancer')")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Cap must be from 5 to 40")
+    ctx.close()

@@ -20,7 +20,8 @@ def fake_reports(monkeypatch, tmp_path):
 
     calls = []
 
-    def fake(db_path, out_dir, period_end=None, council=None, la=None, audience="internal", formats=("html",)):
+    def fake(db_path, out_dir, period_end=None, council=None, la=None, audience="internal", formats=("html",),
+             standards=None):
         calls.append((audience, formats))
         time.sleep(0.3)
         files = {}

@@ -63,6 +63,7 @@ class Report:
     ofsted: list[dict]
     downgrades: list[str]
     forecast: dict | None = None  # casewatch.forecast.run.forecast from the data's last day (None if it can't be made)
+    shortfall: dict | None = None  # whether the cases fit under the cap on the data's last day (``_shortfall``)
 
     def line(self, ind_id: str) -> Line:
         return next(x for x in self.lines if x.ind.id == ind_id)
@@ -104,7 +105,8 @@ def ofsted_story(history: list[dict]) -> list[str]:
 
 
 def build(db_path: str, period_end: date | None = None, council: str | None = None, la: str | None = None,
-          audience: str = "internal", settings: dict | None = None) -> Report:
+          audience: str = "internal", settings: dict | None = None, standards: dict | None = None) -> Report:
+    """``standards``: the council's (casewatch.standards.load); the shipped defaults when None."""
     if audience not in ("internal", "public"):
         raise ValueError("audience is 'internal' or 'public'")
     all_indicators()
@@ -117,6 +119,7 @@ def build(db_path: str, period_end: date | None = None, council: str | None = No
             ends.insert(0, _minus_year(ends[0]))
         figs = compute_all(con, ends, settings=settings, breakdowns=("team",) if audience == "internal" else ())
         demand = _forecast(con, ctx.data_to, audience)
+        short = _shortfall(con, ctx.data_to, standards, audience)
         issues = records_with_issues(con, REGISTRY.values())
     finally:
         con.close()
@@ -151,7 +154,7 @@ def build(db_path: str, period_end: date | None = None, council: str | None = No
         lines.append(Line(ind, value, num, den, previous, direction, series, bench,
                           [(y, v) for y, v in england if y > ends[0].year - 1], teams, caveat))
     history = benchmarks.ofsted(ctx.la_code) if ctx.la_code else []
-    return Report(ctx, audience, ends, lines, history, ofsted_story(history), demand)
+    return Report(ctx, audience, ends, lines, history, ofsted_story(history), demand, short)
 
 
 def _forecast(con, on: date, audience: str) -> dict | None:
@@ -170,6 +173,42 @@ def _forecast(con, on: date, audience: str) -> dict | None:
         result["in_care_at_start"] = count(result["in_care_at_start"])
         result.pop("series", None)
     return result
+
+
+def _shortfall(con, on: date, std: dict | None, audience: str) -> dict:
+    """The FTE shortfall at the council's cap (casewatch.workforce.shortfall): the council's and each service's
+    weighted cases against capacity; the teams' too for the internal report. Workload figures, not counts of
+    children: like the caseload-per-FTE ratios, the public report gives a service's shortfall only when 5 or
+    more workers stand behind it (else 'c'), and leaves out its cases and capacity, as it does a ratio's
+    numerator and denominator, and the teams."""
+    from casewatch import standards as local
+    from casewatch.workforce.allocate_data import build_problem
+    from casewatch.workforce.shortfall import sentence, shortfall
+
+    std = (std or local.load(None))["caseload"]
+    cap = float(std["cap"])
+    problem = build_problem(con, on, cap, float(std["asye_factor"]), std["weights"])
+    s = shortfall(problem, cap)
+    out = {"cap": cap, "weights": local.weights_note(std["weights"]), "sentence": sentence(s), "short_weighted":
+           s["short_weighted"], "short_fte": s["short_fte"], "cases": s["cases"], "capacity": s["capacity"],
+           "services": s["services"], "teams": s["teams"]}
+    if audience == "public":  # made safe in disclosure/, as a caseload-per-FTE ratio is (unit "ratio")
+        workers: dict[str, int] = {}
+        for w in problem.workers:
+            if w.service is not None:
+                workers[w.service] = workers.get(w.service, 0) + 1
+
+        def safe(value, behind: int):
+            return public_figure("ratio", value, None, None, behind)[0]
+
+        everyone = len(problem.workers)
+        out |= {"sentence": None, "cases": None, "capacity": None, "teams": {},
+                "short_weighted": safe(s["short_weighted"], everyone), "short_fte": safe(s["short_fte"], everyone),
+                "services": {k: {"cases": None, "capacity": None,
+                                 "short_weighted": safe(p["short_weighted"], workers.get(k, 0)),
+                                 "short_fte": safe(p["short_fte"], workers.get(k, 0))}
+                             for k, p in s["services"].items()}}
+    return out
 
 
 def fmt(value, unit: str, decimals: int = 1, short: bool = False) -> str:

@@ -120,9 +120,49 @@ def _behind(r: Report) -> str:
     return f"<p>{len(r.behind)} indicators are behind England or the statistical neighbours.</p><ul>{items}</ul>"
 
 
-def _area(name: str, lines: list[Line], ch: _Charts) -> str:
+def _area(name: str, lines: list[Line], ch: _Charts, r: Report | None = None) -> str:
     figs = "".join(ch.inline(f"trend:{x.ind.id}") for x in lines)
-    return _table(lines, f"{name}: this year against last year, England and statistical neighbours") + figs
+    extra = _shortfall(r) if r is not None and name == "Workforce" else ""
+    return extra + _table(lines, f"{name}: this year against last year, England and statistical neighbours") + figs
+
+
+def _n(v) -> str:
+    return "-" if v is None else _e(f"{v:g}" if isinstance(v, int | float) else v)
+
+
+def _shortfall(r: Report) -> str:
+    """Whether the cases fit under the cap (content._shortfall): the finding first, then by service and team."""
+    s = r.shortfall
+    if not s:
+        return ""
+    if s["sentence"]:
+        lead = f'<p class="alert" id="shortfall">{_e(s["sentence"])}</p>'
+    elif r.audience == "public":
+        lead = (f'<p id="shortfall">At the cap of {s["cap"]:g} weighted cases per full-time worker, the council\'s '
+                f"cases are short of staff by {_n(s['short_weighted'])} weighted cases = {_n(s['short_fte'])} FTE "
+                "(the sum of its services' shortfalls; c: too few workers to publish).</p>")
+    else:
+        lead = (f'<p id="shortfall">The cases of every service fit under the cap of {s["cap"]:g} weighted cases '
+                "per full-time worker: no service is short of staff at this cap.</p>")
+    note = (f'<p class="small">Cases are weighted by type ({_e(s["weights"])}); capacity is the sum of the '
+            "case-holding workers' caps (cap x FTE, less for ASYE social workers). A case cannot move to another "
+            "service, so the council is short by what each service is short, summed; FTE is rounded up to a "
+            "tenth.</p>")
+
+    def rows(parts: dict) -> str:
+        return "".join(f'<tr><th scope="row">{_e(k)}</th><td class="n">{_n(p["cases"])}</td>'
+                       f'<td class="n">{_n(p["capacity"])}</td><td class="n">{_n(p["short_weighted"])}</td>'
+                       f'<td class="n">{_n(p["short_fte"])}</td></tr>' for k, p in parts.items())
+
+    head = ('<thead><tr><th scope="col">{}</th><th scope="col" class="n">Weighted cases</th><th scope="col" '
+            'class="n">Capacity</th><th scope="col" class="n">Short (weighted cases)</th><th scope="col" '
+            'class="n">Short (FTE)</th></tr></thead>')
+    out = (f"{lead}<table><caption>Cases against capacity at cap {s['cap']:g}, by service</caption>"
+           f"{head.format('Service')}<tbody>{rows(s['services'])}</tbody></table>")
+    if s["teams"]:
+        out += (f"<table><caption>Cases against capacity at cap {s['cap']:g}, by team (cases its workers hold "
+                f"now)</caption>{head.format('Team')}<tbody>{rows(s['teams'])}</tbody></table>")
+    return out + note
 
 
 def _teams(r: Report, ch: _Charts) -> str:
@@ -171,7 +211,7 @@ def render(r: Report, rendered: dict[str, tuple[str, str]], raster: bool = False
                 ("worse", "What got worse", _worse(r)),
                 ("behind", "Where we are behind England or our statistical neighbours", _behind(r))]
     for i, (area, lines) in enumerate(r.areas().items()):
-        sections.append((f"area-{i}", area, _area(area, lines, ch)))
+        sections.append((f"area-{i}", area, _area(area, lines, ch, r)))
     if r.forecast:
         sections.append(("forecast", "Demand forecast: children in care", _forecast(r, ch)))
     sections += [("teams", "Variation between teams", _teams(r, ch)),

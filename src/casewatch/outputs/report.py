@@ -18,11 +18,12 @@ class Written:
 
 
 def write_report(db_path: str, out_dir: str | Path, period_end=None, council: str | None = None,
-                 la: str | None = None, audience: str = "internal", formats=("html", "pdf", "xlsx")) -> Written:
+                 la: str | None = None, audience: str = "internal", formats=("html", "pdf", "xlsx"),
+                 standards: dict | None = None) -> Written:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     t = {"start": time.perf_counter()}
-    r = build(db_path, period_end, council, la, audience)
+    r = build(db_path, period_end, council, la, audience, standards=standards)
     t["figures"] = time.perf_counter()
     rendered = charts.render_all(r)
     t["charts"] = time.perf_counter()

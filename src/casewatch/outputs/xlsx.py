@@ -94,6 +94,20 @@ def write(r: Report, path: str) -> None:
     table("Behind", "Where we are behind England or our statistical neighbours", r.behind)
     for area, lines in r.areas().items():
         table(area, area, lines)
+    if r.shortfall:
+        sf = r.shortfall
+        ws = b.sheet("Shortfall", f"Cases against capacity at cap {sf['cap']:g} ({sf['weights']})",
+                     ["Level", "Name", "Weighted cases", "Capacity", "Short (weighted cases)", "Short (FTE)"],
+                     [10, 30, 14, 11, 20, 11])
+        rows = [["council", r.ctx.council_name, sf["cases"], sf["capacity"], sf["short_weighted"], sf["short_fte"]]]
+        rows += [[level, k, p["cases"], p["capacity"], p["short_weighted"], p["short_fte"]]
+                 for level, parts in (("service", sf["services"]), ("team", sf["teams"])) for k, p in parts.items()]
+        for i, row in enumerate(rows, start=3):
+            for j, v in enumerate(row):
+                b.cell(ws, i, j, v)
+        if sf["sentence"]:
+            b.cell(ws, len(rows) + 4, 0, sf["sentence"])
+        entries.append((ws.name, "Whether the cases fit under the cap: the shortfall in weighted cases and FTE"))
     if r.audience == "internal":
         ws = b.sheet("Teams", "Team figures with funnel limits (internal only)",
                      ["Indicator", "id", "Team", "Value", "Numerator", "Denominator", "Lower 95%", "Upper 95%",

@@ -41,37 +41,36 @@ def action_rows(src: Source, who: Principal, names: list[str] | None, team: str 
 
 
 def caseloads(src: Source, who: Principal) -> tuple[object, dict]:
-    """Teams' pressure (every team: aggregates) and workers' caseloads (only those ``who`` may see)."""
+    """Teams' pressure (every team: aggregates), the FTE shortfall at the cap (workforce.shortfall: aggregates)
+    and workers' caseloads (only those ``who`` may see)."""
+    from casewatch.workforce.allocate_data import build_problem
     from casewatch.workforce.caseloads import daily
     from casewatch.workforce.pressure import _months_before, teams_on, workers_on
+    from casewatch.workforce.shortfall import sentence, shortfall
 
     def compute():
         std = local_standards()["caseload"]
+        cap, asye = float(std["cap"]), float(std["asye_factor"])
         with src.connect() as (con, ctx):
             daily(con, _months_before(ctx.data_to, 12), ctx.data_to, std["weights"])
-            return ctx, {"cap": std["cap"], "teams": teams_on(con, ctx.data_to, std["cap"], std["asye_factor"]),
+            short = shortfall(build_problem(con, ctx.data_to, cap, asye, std["weights"]), cap)
+            teams = teams_on(con, ctx.data_to, std["cap"], std["asye_factor"])
+            for t in teams:
+                t["short_fte"] = short["teams"].get(t["team"], {}).get("short_fte", 0.0)
+            names = {t["team"]: t["name"] or t["team"] for t in teams}
+            named = short | {"teams": {names.get(k, k): p for k, p in short["teams"].items()}}
+            return ctx, {"cap": std["cap"], "teams": teams, "shortfall": short,
+                         "shortfall_message": sentence(named), "weights": standards.weights_note(std["weights"]),
                          "workers": workers_on(con, ctx.data_to, std["cap"], std["asye_factor"])}
 
-    ctx, data = src.memo(("caseloads",), compute)
+    ctx, data = src.memo(("caseloads", settings.CASEWATCH_STANDARDS), compute)
     workers = [w for w in data["workers"] if who.sees_worker(w["team"], w["worker"])]
-    return ctx, {"cap": data["cap"], "teams": data["teams"], "workers": workers}
+    return ctx, data | {"workers": workers}
 
 
-def balancing_plan(src: Source, who: Principal) -> tuple[object, dict]:
-    """The caseload balancer's plan on the date the data runs to (casewatch.workforce.plan, solved once per data
-    file), cut to ``who``: a team manager sees the moves into or out of their teams and their teams' workers."""
-    from casewatch.workforce.plan import PlanError, propose
-
-    def compute():
-        with src.connect() as (con, ctx):
-            try:
-                return ctx, propose(con, ctx.data_to, local_standards(), time_limit=10.0, threads=2)
-            except PlanError as exc:
-                return ctx, {"error": str(exc)}
-
-    ctx, plan = src.memo(("balancing-plan",), compute)
-    if "error" in plan:
-        return ctx, plan
+def cut_plan(plan: dict, who: Principal) -> dict:
+    """A balancing plan (casewatch.workforce.plan.propose) cut to ``who``: a team manager sees the moves into or
+    out of their teams and their teams' workers."""
     before, after = plan["before"]["workers"], plan["after"]["workers"]
 
     def team_of(worker: str) -> str:
@@ -82,4 +81,4 @@ def balancing_plan(src: Source, who: Principal) -> tuple[object, dict]:
     workers = [{"worker": w, **after[w], "before": before[w]} for w in sorted(after)
                if who.sees_worker(after[w]["team"] or "", w)
                and (before[w]["cases"] != after[w]["cases"] or before[w]["over_cap"] or after[w]["over_cap"])]
-    return ctx, plan | {"moves": moves, "workers": workers}
+    return plan | {"moves": moves, "workers": workers}

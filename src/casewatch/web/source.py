@@ -52,6 +52,22 @@ class Source:
                 self._memo[key] = value
         return value
 
+    def cached(self, key):
+        """What ``memo`` or ``keep`` stored under ``key`` for the file as it is now, or None."""
+        sig = self.signature()
+        with self._lock:
+            return self._memo.get(key) if sig == self._signature else None
+
+    def keep(self, key, value, sig: tuple) -> None:
+        """Store ``value`` under ``key`` if the file is still the one it was computed from (``sig``, taken
+        before computing): a result worked out in the background, kept like ``memo``'s."""
+        with self._lock:
+            if self._signature != sig:
+                if self.signature() != sig:
+                    return
+                self._signature, self._memo = sig, {}
+            self._memo[key] = value
+
     @contextmanager
     def connect(self) -> Iterator[tuple[object, Context]]:
         """A fresh in-memory connection with the database attached READ_ONLY and scoped to the council."""

@@ -2,13 +2,15 @@
 role), as HTML, PDF or XLSX.
 
 A report is generated on its first request by ``casewatch.outputs.report.write_report`` into a cache beside the
-app database, keyed by the analytics file's signature (inode, modification time, size) and the council, so a new
-load gets new reports. One lock per file: two simultaneous requests for the same report generate it once. Every
-download is audited.
+app database, keyed by the analytics file's signature (inode, modification time, size), the council and the
+standards, so a new load gets new reports. One lock per file: two simultaneous requests for the same report
+generate it once. Every download is audited.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import tempfile
 import threading
@@ -45,7 +47,11 @@ def cache_root() -> Path:
 def _key(src: Source) -> str:
     ino, mtime, size = src.signature()
     council = "".join(c for c in (src.council or "default") if c.isalnum() or c in "-_")
-    return f"{council}-{ino}-{mtime}-{size}"
+    from casewatch.web.casework import local_standards
+
+    # the standards file too: the report's caseload figures (the FTE shortfall at the cap) depend on it
+    std = hashlib.sha256(json.dumps(local_standards(), sort_keys=True).encode()).hexdigest()[:12]
+    return f"{council}-{ino}-{mtime}-{size}-{std}"
 
 
 def _lock(key: tuple) -> threading.Lock:
@@ -57,6 +63,7 @@ def generate(src: Source, audience: str, fmt: str) -> Path:
     """The cached report file, written on first request (under a lock, into a temporary directory then moved
     into place, so a half-written file is never served)."""
     from casewatch.outputs.report import write_report
+    from casewatch.web.casework import local_standards
 
     key = _key(src)
     target = cache_root() / key / audience / f"report.{fmt}"
@@ -68,7 +75,8 @@ def generate(src: Source, audience: str, fmt: str) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{fmt}-", dir=target.parent))
         try:
-            written = write_report(src.path, work, council=src.council, audience=audience, formats=(fmt,))
+            written = write_report(src.path, work, council=src.council, audience=audience, formats=(fmt,),
+                                   standards=local_standards())
             Path(written.files[fmt]).replace(target)
         finally:
             shutil.rmtree(work, ignore_errors=True)
