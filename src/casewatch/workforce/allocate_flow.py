@@ -226,8 +226,13 @@ class FlowModel:
             bound = r["bound"]
             if bound is not None and s == 3:
                 bound += self.move_constant
+            if s == 1 and best_m[0] > 0 and self.ub[self.iz] > 0:  # nobody carries more than the worst bound
+                bound = max(bound if bound is not None and np.isfinite(bound) else 0,
+                            np.ceil(best_m[0] / self.ub[self.iz] - 1e-9))
             if s == 2 and best_m[1] > 0:  # the total over cap shared by the fewest workers: one carries the mean
                 bound = max(bound if bound is not None and np.isfinite(bound) else 0, best_m[0] / best_m[1])
+            if s == 3 and (bound is None or not np.isfinite(bound)):  # no bound found in time: no move at all
+                bound = 0
             if bound is not None and np.isfinite(bound):
                 bound = int(np.ceil(bound - 1e-6))
                 bound = min(bound, value)
