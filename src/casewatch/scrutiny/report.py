@@ -34,7 +34,7 @@ ILACS_LABELS = {
     "care_leavers": r"progress of care leavers",
     "overall": r"overall effectiveness",
 }
-SIF_OVERALL = re.compile(r"(?:overall judgement is (?:that children[’']s services )?|children[’']s services in .{1,60}? "
+SIF_OVERALL = re.compile(r"(?:overall judgement is (?:that children[’']s services (?:are |is )?)?|children[’']s services in .{1,60}? "
                          r"(?:are |is )?)(outstanding|good|inadequate|requires? improvement)", re.I)
 MONTHS = [m.lower() for m in calendar.month_name[1:]]
 DATE = r"(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")?\s*(\d{4})?"
@@ -171,18 +171,42 @@ def _dates(front: str) -> tuple[date | None, date | None, date | None]:
     return published, start, end
 
 
-def _council(front: str, framework: str) -> str:
+_NAME = r"((?-i:[A-Z])[^:.]{1,79}?)"  # a council's name: no colon or full stop, at most 80 characters
+
+
+def _council(front: str, framework: str, text: str = "") -> str:
+    """The council's name from the front page; where the front page is odd (no "local authority" in the title,
+    the name on a line of its own above it, or no title at all), the council named most often in ``text``."""
     patterns = {
-        "ilacs": [r"inspection of (.+?) local authority children[’']s services",
-                  r"^(.+?)\s+inspection of children[’']s social care services"],
-        "sif": [r"^(.+?)\s+(?:re-)?inspection of services for children"],
-        "other": [r"inspection of looked after children services\s+(.+?)\s+inspection dates?"],
+        "ilacs": [rf"inspection of {_NAME} local authority children[’']s services",
+                  rf"^{_NAME}\s+inspection of (?:local authority )?children[’']s (?:social care )?services",
+                  rf"inspection of {_NAME} children[’']s services"],
+        "sif": [rf"^{_NAME}\s+(?:re-?)?inspection of services for children"],
+        "other": [rf"inspection of looked after children services\s+{_NAME}\s+inspection dates?"],
     }[framework]
     for rx in patterns:
         m = re.search(rx, front, re.I)
-        if m:
+        if m and not re.search(r"\binspection\b", m.group(1), re.I):
             return re.sub(r"^the ", "", " ".join(m.group(1).split()))
-    return ""
+    return _council_named_most(text or front)
+
+
+def _council_named_most(text: str) -> str:
+    """The local authority (by the LA name list) named most often in the text, or ""."""
+    from casewatch.benchmarks import store
+
+    counts: dict[str, int] = {}
+    flat = " ".join(text.replace("’", "'").split())
+    for row in store.las().values():
+        name = row["name"]
+        variants = {name, name.replace(" and ", " & "), re.sub(r"^City of ", "", name) + " City"}
+        n = sum(len(re.findall(rf"(?<![\w-]){re.escape(v)}(?![\w-])", flat)) for v in variants)
+        if n:
+            counts[name] = n
+    if not counts:
+        return ""
+    best = max(counts.values())
+    return max((n for n, k in counts.items() if k == best), key=len)
 
 
 def _framework(front: str) -> str | None:
@@ -272,7 +296,7 @@ def _parse(blocks: list[Block], name: str) -> InspectionReport:
         raise ReportError(f"{name}: not an Ofsted children's services inspection report "
                           "(no ILACS or SIF judgements table found)")
     judgements, table_end = _judgements(blocks, framework, name)
-    council = _council(front, framework)
+    council = _council(front, framework, _flat(blocks))
     if not council:
         raise ReportError(f"{name}: no local authority name found on the front page")
     published, start, end = _dates(front)
