@@ -2,8 +2,10 @@
 
 - **Omitted findings**: the report's critical sentences (``lexicon.tone``) and its "What needs to improve"
   items that no sentence of the statement covers. A statement sentence covers a finding when it is about the
-  same thing (similarity at least ``COVER_AT``) and does not only praise, or when it quotes the finding. Ranked:
-  improvement items and summary (judgement-bearing) sentences first, then by severity, then in report order.
+  same thing (similarity at least ``COVER_AT``) and does not only praise, or when it quotes the finding. Made
+  readable and ranked in ``findings.readable``: no paragraph numbers, a sentence leaning on the one before joined
+  to it, no duplicates, no praise; judgement-level statements first, then "too many", "not", "weak"..., then
+  other criticism, then the "What needs to improve" items.
 - **Claims**: every statement sentence but thanks, intentions and boilerplate, with a verdict and evidence:
   *contradicted* when it quotes the report altered, names a judgement the report did not give, puts a positive
   framing on a judgement that fell or is below good, or praises what the closest report sentences criticise;
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from casewatch.scrutiny import similar
+from casewatch.scrutiny.findings import Candidate, readable
 from casewatch.scrutiny.judgement import DOMAINS, RANK, JudgementStory, story
 from casewatch.scrutiny.lexicon import polarity, spin, tone
 from casewatch.scrutiny.quotes import QuoteCheck, ReportText, normal
@@ -151,8 +154,9 @@ def _omitted(findings, statement: Statement, sims: np.ndarray, quoted: set[str],
         out.append((0 if improvement or (summary and t.severity) else 1, -severity, j, text, section, severity,
                     improvement, t.weaknesses))
     out.sort()
-    return [Finding(r + 1, text, section, severity, improvement, weak)
-            for r, (_, _, _, text, section, severity, improvement, weak) in enumerate(out)]
+    kept = readable([Candidate(text, section, severity, improvement, weak, findings[j][2], j)
+                     for (_, _, j, text, section, severity, improvement, weak) in out], findings)
+    return [Finding(r + 1, c.text, c.section, c.severity, c.improvement, c.weaknesses) for r, c in enumerate(kept)]
 
 
 def _unquoted(sentence: str, quoted: list[str] = ()) -> str:

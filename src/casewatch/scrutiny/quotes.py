@@ -53,8 +53,7 @@ class ReportText:
         if best is None or best[1] < ALTERED_AT:
             return QuoteCheck(quote, "not_in_report", None, [], float(best[1]) if best else 0.0)
         index = best[2]
-        window = _window(" ".join(parts), self.normal[index])
-        return QuoteCheck(quote, "altered", self.sentences[index], diff_words(window, " ".join(parts)),
+        return QuoteCheck(quote, "altered", self.sentences[index], diff_words(self.normal[index], " ".join(parts)),
                           float(best[1]))
 
     def _verbatim(self, parts: list[str]) -> int | None:
@@ -71,32 +70,35 @@ class ReportText:
         return len(self.normal) - 1
 
 
-def _window(quote: str, sentence: str) -> str:
-    """The run of the sentence's words that lines up with the quote."""
-    align = fuzz.partial_ratio_alignment(quote, sentence)
-    start, end = align.dest_start, align.dest_end
-    while start > 0 and sentence[start - 1] != " ":
-        start -= 1
-    while end < len(sentence) and sentence[end] != " ":
-        end += 1
-    return sentence[start:end].strip()
-
-
 def diff_words(report: str, quote: str) -> list[tuple[str, str]]:
-    """Word-level diff from the report's wording to the quote's."""
-    a, b = report.split(), quote.split()
+    """Word-level diff from the report's wording to the quote's: the two are aligned as word tokens
+    (``difflib.SequenceMatcher``), compared after ``normal`` (case and punctuation are not changes).
+
+    ``report`` may be the whole report sentence: its words before the quote's first and after its last are
+    outside the quote and left out, but a report word the quote replaces at either end is shown (the report's
+    "Most" quoted as "all": removed "most", added "all"), and a report word dropped inside the quote is never
+    hidden.
+    """
+    a, b = normal(report).split(), normal(quote).split()
+    codes = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    if codes and codes[0][0] == "delete":  # the sentence runs on before the quote begins
+        codes = codes[1:]
+    if codes and codes[-1][0] == "delete":  # and after it ends
+        codes = codes[:-1]
     out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    for n, (op, i1, i2, j1, j2) in enumerate(codes):
         if op == "equal":
             out.append(("same", " ".join(a[i1:i2])))
             continue
+        if op == "replace" and len(codes) > 1:
+            # at an end, only as many report words as the quote put in their place are the quote's (the rest
+            # of the sentence runs on beyond it)
+            if n == 0:
+                i1 = max(i1, i2 - (j2 - j1))
+            elif n == len(codes) - 1:
+                i2 = min(i2, i1 + (j2 - j1))
         if i2 > i1:
             out.append(("removed", " ".join(a[i1:i2])))
         if j2 > j1:
             out.append(("added", " ".join(b[j1:j2])))
-    # trim report words outside the quote's reach at either end (the window is whole words, the quote may not be)
-    while out and out[0][0] == "removed":
-        out.pop(0)
-    while out and out[-1][0] == "removed":
-        out.pop()
     return out
