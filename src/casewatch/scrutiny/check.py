@@ -10,7 +10,9 @@
   *contradicted* when it quotes the report altered, names a judgement the report did not give, puts a positive
   framing on a judgement that fell or is below good, or praises what the closest report sentences criticise;
   *unsupported* when it quotes words not in the report, names something the report never mentions, or no
-  report sentence is close (similarity below ``SUPPORT_AT``); else *supported*.
+  report sentence is close (similarity below ``SUPPORT_AT``); else *supported*. A sentence that is the report's
+  own words, word for word, is *supported* and never contradicted (before this rule, "actions often remain
+  outstanding" read as a grade, and "when ... was judged to be inadequate" about the last inspection as one).
 - **Quotes**: ``quotes.ReportText.check`` on every quotation presented as the report's.
 """
 
@@ -178,6 +180,9 @@ def _claim(sentence, row, findings, quotes, judged: JudgementStory, report, repo
                      + evidence[:EVIDENCE - 1])
     if any(q.status == "not_in_report" for q in quotes):
         return Claim(sentence, "unsupported", "it quotes words that are not in the report", evidence)
+    said = normal(sentence)
+    if len(said) >= 30 and said in report_words:  # the report's own sentence, word for word: never contradicted
+        return Claim(sentence, "supported", "it is the report's own words", evidence)
     own = _unquoted(sentence, [q.text for q in quotes])
     framing = spin(own) or (WHOLE.search(own).group(0) if WHOLE.search(own) and polarity(own) > 0 else None)
     checks = [_judgement_claim(own, judged, report), _framing(framing, own, judged, report) if framing else None,

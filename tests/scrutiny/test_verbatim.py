@@ -1,0 +1,18 @@
+"""A sentence the statement takes word for word from the report is never 'contradicted' (issue 20)."""
+
+import pytest
+
+from casewatch.scrutiny.check import scrutinise
+from casewatch.scrutiny.statement import read_statement
+
+
+@pytest.mark.parametrize("stem", ["norfolk_13-january-2023", "birmingham_18-april-2023", "blackpool_01-february-2023",
+                                  "bolton_21-march-2014", "isle-of-wight_07-january-2019"])
+def test_the_report_s_own_sentences_are_never_contradicted(stem, parsed, tmp_path):
+    report = parsed(stem)
+    sentences = [s.text for s in report.sentences if len(s.text) > 40][:120]
+    path = tmp_path / "statement.txt"
+    path.write_text("\n\n".join(sentences), encoding="utf-8")
+    found = scrutinise(report, read_statement(path), lexical=True)
+    wrong = [(c.text, c.reason) for c in found.claims if c.verdict == "contradicted"]
+    assert wrong == [], f"{len(wrong)} of the report's own sentences contradicted, e.g. {wrong[:2]}"
