@@ -16,3 +16,13 @@ def test_the_report_s_own_sentences_are_never_contradicted(stem, parsed, tmp_pat
     found = scrutinise(report, read_statement(path), lexical=True)
     wrong = [(c.text, c.reason) for c in found.claims if c.verdict == "contradicted"]
     assert wrong == [], f"{len(wrong)} of the report's own sentences contradicted, e.g. {wrong[:2]}"
+
+
+def test_outstanding_as_not_yet_done_is_no_grade_but_a_grade_still_is(parsed, tmp_path):
+    report = parsed("norfolk_13-january-2023")  # judged good overall
+    path = tmp_path / "statement.txt"
+    path.write_text("Some of our actions remain outstanding for too long, and we are fixing that.\n\n"
+                    "Our children's services remain outstanding.", encoding="utf-8")
+    found = {c.text: c.verdict for c in scrutinise(report, read_statement(path), lexical=True).claims}
+    assert found.get("Some of our actions remain outstanding for too long, and we are fixing that.") != "contradicted"
+    assert found["Our children's services remain outstanding."] == "contradicted"

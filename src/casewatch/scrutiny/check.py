@@ -256,6 +256,9 @@ def _judgement_claim(text: str, judged: JudgementStory, report) -> tuple[str, st
         grade = _grade(m.group(1))
         if grade == "good" and not GRADE_CONTEXT.search(text[:m.start()]):
             continue
+        if grade == "outstanding" and (re.search(r"\b(?:remain\w*|left|still|are|is)\s+$", text[:m.start()], re.I)
+                                       and re.match(r"\s+(?:for|too)\b", text[m.end():], re.I)):
+            continue  # "actions remain outstanding for too long": not yet done, not a grade
         boundaries = [b.end() for b in CLAUSE.finditer(text, clause_start, m.start())]
         clause_start = max([clause_start, *boundaries])
         earlier = bool(PREVIOUSLY_BEFORE.search(text[max(clause_start, m.start() - 40):m.start()])
