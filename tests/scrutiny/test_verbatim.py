@@ -26,3 +26,15 @@ def test_outstanding_as_not_yet_done_is_no_grade_but_a_grade_still_is(parsed, tm
     found = {c.text: c.verdict for c in scrutinise(report, read_statement(path), lexical=True).claims}
     assert found.get("Some of our actions remain outstanding for too long, and we are fixing that.") != "contradicted"
     assert found["Our children's services remain outstanding."] == "contradicted"
+
+
+def test_a_grade_in_a_when_clause_of_the_last_inspection_is_that_inspection_s(parsed, tmp_path):
+    report = parsed("blackpool_01-february-2023")  # requires improvement now; inadequate in 2018
+    path = tmp_path / "statement.txt"
+    path.write_text("Since the last Ofsted inspection in 2018, when our children's services were judged to be "
+                    "inadequate overall, our leaders have improved services.\n\n"
+                    "Our children's services are judged to be inadequate.", encoding="utf-8")
+    found = {c.text: c.verdict for c in scrutinise(report, read_statement(path), lexical=True).claims}
+    assert found["Since the last Ofsted inspection in 2018, when our children's services were judged to be "
+                 "inadequate overall, our leaders have improved services."] != "contradicted"
+    assert found["Our children's services are judged to be inadequate."] == "contradicted"

@@ -56,6 +56,10 @@ PREVIOUSLY_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|risen|fallen|imp
                                re.I)
 PREVIOUSLY_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}(?:at|in|from) (?:the |its |our )?(?:last|previous)\b|^\W*in 20\d\d",
                               re.I)
+# "Since the last inspection in November 2018, when services were judged to be inadequate, ...": the grade in a
+# "when" clause hung on the last inspection is that inspection's
+LAST_INSPECTION_WHEN = re.compile(r"\b(?:last|previous|earlier|former)\s+(?:ofsted\s+)?inspection\b[^.;]{0,60},?\s+"
+                                  r"when\b[^.;]{0,120}$", re.I)
 SAME_AS_BEFORE = re.compile(r"\b(?:same|unchanged|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|kept|keeps)\b[^.]{0,40}"
                             r"\b(?:judge?ments?|grades?|ratings?)\b|\b(?:judge?ments?|grades?|ratings?)\b[^.]{0,30}"
                             r"\b(?:unchanged|the same)\b", re.I)
@@ -262,7 +266,8 @@ def _judgement_claim(text: str, judged: JudgementStory, report) -> tuple[str, st
         boundaries = [b.end() for b in CLAUSE.finditer(text, clause_start, m.start())]
         clause_start = max([clause_start, *boundaries])
         earlier = bool(PREVIOUSLY_BEFORE.search(text[max(clause_start, m.start() - 40):m.start()])
-                       or PREVIOUSLY_AFTER.search(text[m.end():m.end() + 50]))
+                       or PREVIOUSLY_AFTER.search(text[m.end():m.end() + 50])
+                       or LAST_INSPECTION_WHEN.search(text[:m.start()]))
         no_longer = bool(re.search(r"\bno longer(?:\s+\w+){0,2}\s*$", text[max(0, m.start() - 30):m.start()], re.I))
         if EVERY_AREA.search(text) and not earlier:
             worse = {d: g for d, g in report.judgements.items() if g != grade and d in DOMAINS}
