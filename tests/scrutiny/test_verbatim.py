@@ -38,3 +38,18 @@ def test_a_grade_in_a_when_clause_of_the_last_inspection_is_that_inspection_s(pa
     assert found["Since the last Ofsted inspection in 2018, when our children's services were judged to be "
                  "inadequate overall, our leaders have improved services."] != "contradicted"
     assert found["Our children's services are judged to be inadequate."] == "contradicted"
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    ("Ofsted judged the impact of our leaders to be good.", "supported"),  # every phrasing of a grade
+    ("Inspectors rated our services 'Outstanding'.", "contradicted"),  # a quoted grade is a grade, not a quote
+    ("Ofsted rates councils as outstanding, good, requires improvement or inadequate.", "unsupported"),  # the scale
+    ("Neighbouring Suffolk was rated outstanding last year.", "unsupported"),  # another council
+    ("Norfolk's services were judged outstanding.", "contradicted"),
+])
+def test_grades_in_every_phrasing_and_not_the_scale_or_other_councils(sentence, verdict, parsed, tmp_path):
+    report = parsed("norfolk_13-january-2023")  # good in every area
+    path = tmp_path / "statement.txt"
+    path.write_text(sentence, encoding="utf-8")
+    claims = scrutinise(report, read_statement(path), lexical=True).claims
+    assert [(c.text, c.verdict) for c in claims] == [(sentence, verdict)], [c.reason for c in claims]

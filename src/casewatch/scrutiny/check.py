@@ -25,7 +25,7 @@ import numpy as np
 
 from casewatch.scrutiny import similar
 from casewatch.scrutiny.findings import Candidate, readable
-from casewatch.scrutiny.judgement import DOMAINS, RANK, JudgementStory, story
+from casewatch.scrutiny.judgement import DOMAINS, RANK, JudgementStory, judged_elsewhere, story
 from casewatch.scrutiny.lexicon import polarity, spin, tone
 from casewatch.scrutiny.quotes import QuoteCheck, ReportText, normal
 from casewatch.scrutiny.report import MONTHS, InspectionReport
@@ -72,7 +72,10 @@ SEASONS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "win
 DATES = re.compile(r"\b(" + "|".join(MONTHS + list(SEASONS)) + r")(?:\s+(20\d\d))?\b", re.I)
 LAST_YEAR = re.compile(r"\b(?:last|previous)\b[^.]{0,40}?\binspect\w*[^.]{0,20}?\b(?:in|of)\s+(20\d\d)\b", re.I)
 GRADE_CONTEXT = re.compile(r"\b(?:rated|judged|graded|judgements?|grade|overall|effectiveness|remains?|retained|"
-                           r"rating|as)\s+(?:\w+\s+){0,3}$", re.I)
+                           r"rating|as)\s+(?:\w+\s+){0,3}$"
+                           r"|\b(?:rated|judged|graded|found|considered|assessed)\s+(?:[\w’']+\s+){0,8}?(?:to\s+be|as)\s+$",
+                           re.I)  # "judged the impact of our leaders to be good"
+SCALE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate)\b", re.I)
 DOMAIN_WORDS = [("help_and_protection", r"help and protection|protection"),
                 ("care_leavers", r"care leavers?"), ("children_in_care", r"children in care|looked after"),
                 ("adoption", r"adoption"), ("leaders", r"(?<!council )leaders?\b(?! of the council)|leadership"),
@@ -169,6 +172,9 @@ def _unquoted(sentence: str, quoted: list[str] = ()) -> str:
     """The sentence without its quotations of the report (their words are the report's, not the council's)."""
     for text in quoted:
         sentence = sentence.replace(text, " ")
+    # a quoted grade ('Outstanding', "good") is the council's claim of a grade: its word stays, the marks go
+    sentence = re.sub(r"[\"“'‘]\s*(outstanding|good|requires? improvement|inadequate)\s*[\"”'’]", r"\1", sentence,
+                      flags=re.I)
     return re.sub(r"(?<![\w’'])['‘][^'‘]+?['’](?![\w’'])", " ", sentence)
 
 
@@ -248,6 +254,10 @@ def _judgement_claim(text: str, judged: JudgementStory, report) -> tuple[str, st
         if now != actual or (previously and before != previously):
             return "contradicted", f"{label} went from {previously or 'an unknown judgement'} to {actual}"
         return "supported", f"{label} went from {before} to {now}"
+    if len({_grade(g) for g in SCALE.findall(text)}) >= 3:  # the grading scale, not a grade of this council
+        return None
+    if judged_elsewhere(text, report.council):  # another council's grade is no claim about this one
+        return None
     if NOTHING_TO_IMPROVE.search(text) and report.improvements:
         return "contradicted", (f"the report lists {len(report.improvements)} thing(s) that need to improve, "
                                 f"first: {report.improvements[0]}")

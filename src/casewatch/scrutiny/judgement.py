@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, timedelta
 
 from casewatch.benchmarks import api as benchmarks
@@ -109,3 +110,23 @@ def _previous(report: InspectionReport) -> tuple[dict, date | None, str]:
         return {}, None, "not found"
     latest = max(history, key=lambda r: r["published"])
     return ({k: latest[k] for k in DOMAINS if latest.get(k)}, latest["published"], "judgement history")
+
+
+@cache
+def _council_names() -> list[tuple[re.Pattern, str]]:
+    """Every council's name as it is written in prose ("Suffolk", "Brighton and Hove"), with its LA code."""
+    out = []
+    for code, r in store.las().items():
+        words = [w for w in re.split(r"\s+", r["name"].replace("&", "and")) if w and w.lower() not in (
+            "council", "metropolitan", "borough", "county", "city", "district", "royal", "of", "the")]
+        if words:
+            out.append((re.compile(r"(?<!^)\b" + r"\s+".join(map(re.escape, words)) + r"\b"), code))
+    return out
+
+
+def judged_elsewhere(sentence: str, council: str) -> bool:
+    """The sentence names another council and not this one (a match at the very start is not counted: a name
+    that is also a word, "Reading", starts sentences)."""
+    mine = la_code_for(council)
+    named = {code for pattern, code in _council_names() if pattern.search(sentence)}
+    return bool(named) and mine not in named

@@ -48,6 +48,7 @@ _SPEECH_AFTER = re.compile(rf"^\s*[,.]?\s*(?:{SPEECH_VERB}\b|(?:[A-Z][\w’'-]*\
 _SPEECH_BEFORE = re.compile(rf"\b{SPEECH_VERB}(?:\s+that)?\s*[:,]\s*$|:\s*$")
 _REPORT_BEFORE = re.compile(r"\b(?:inspectors?|ofsted|the report|report|found|noted|described|judged|highlighted|"
                             r"recognised|recognized|observed|concluded|stat(?:ed|es) that)\b[^\"“”]{0,60}$", re.I)
+_GRADE_ONLY = re.compile(r"\s*(?:outstanding|good|requires? improvement|inadequate)\s*", re.I)
 _DOUBLE = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]")
 _SINGLE = re.compile(r"(?<![\w’'])['‘]((?:[^'’‘\n]|[’'](?=\w))+?)['’](?![\w’'])")
 
@@ -134,7 +135,8 @@ def _quotes(sentences: list[str]) -> list[Quote]:
                 out.extend(Quote(q.group(1).strip(" ,."), i, False) for q in _SINGLE.finditer(m.group(1)))
         outside = _DOUBLE.sub(lambda m: " " * len(m.group(0)), s)
         out.extend(Quote(q.group(1).strip(" ,."), i, False) for q in _SINGLE.finditer(outside))
-    return [q for q in out if len(q.text.split()) >= 2 or not q.speech]
+    # a grade in quotation marks ('Outstanding') is the grade named, not words quoted from the report
+    return [q for q in out if (len(q.text.split()) >= 2 or not q.speech) and not _GRADE_ONLY.fullmatch(q.text)]
 
 
 def _is_speech(sentence: str, m: re.Match) -> bool:
