@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from datetime import date, timedelta
+from functools import cache
 
 from casewatch.benchmarks import api as benchmarks
 from casewatch.benchmarks import store
