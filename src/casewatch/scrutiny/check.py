@@ -58,8 +58,9 @@ PREVIOUSLY_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}(?:at|in|from) (?:the |its |o
                               re.I)
 # "Since the last inspection in November 2018, when services were judged to be inadequate, ...": the grade in a
 # "when" clause hung on the last inspection is that inspection's
-LAST_INSPECTION_WHEN = re.compile(r"\b(?:last|previous|earlier|former)\s+(?:ofsted\s+)?inspection\b[^.;]{0,60},?\s+"
-                                  r"when\b[^.;]{0,120}$", re.I)
+LAST_INSPECTION_WHEN = re.compile(r"(?:\b(?:last|previous|earlier|former)\s+(?:ofsted\s+)?inspection\b[^.;]{0,60}|"
+                                  r"\b(?:since|from|in)\s+(?:[A-Z]\w+\s+)?(?:19|20)\d\d\b),?\s+when\b[^.;]{0,120}$",
+                                  re.I)
 SAME_AS_BEFORE = re.compile(r"\b(?:same|unchanged|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|kept|keeps)\b[^.]{0,40}"
                             r"\b(?:judge?ments?|grades?|ratings?)\b|\b(?:judge?ments?|grades?|ratings?)\b[^.]{0,30}"
                             r"\b(?:unchanged|the same)\b", re.I)
@@ -68,6 +69,7 @@ NOTHING_TO_IMPROVE = re.compile(r"\bno (?:areas?|aspects?|parts?|weaknesses|reco
 STRONG_PRAISE = re.compile(r"\b(?:exemplary|excellent|outstanding|consistent(?:ly)?|strong|improvements?|improved|"
                            r"without exception|flawless|high[- ]quality)\b", re.I)
 CLAUSE = re.compile(r";|\b(?:while|whilst|whereas|but|although|however)\b|,\s+(?:and\s+)?(?:the|that|with)\b", re.I)
+WEEKS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 SEASONS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2)}
 DATES = re.compile(r"\b(" + "|".join(MONTHS + list(SEASONS)) + r")(?:\s+(20\d\d))?\b", re.I)
 LAST_YEAR = re.compile(r"\b(?:last|previous)\b[^.]{0,40}?\binspect\w*[^.]{0,20}?\b(?:in|of)\s+(20\d\d)\b", re.I)
@@ -183,11 +185,16 @@ def _claim(sentence, row, findings, quotes, judged: JudgementStory, report, repo
     evidence = [{"text": findings[j][0], "section": findings[j][1], "similarity": round(float(row[j]), 3)}
                 for j in order]
     altered = [q for q in quotes if q.status == "altered"]
-    if altered:
-        q = altered[0]
+    if any(changes_meaning(q) for q in altered):
+        q = next(q for q in altered if changes_meaning(q))
         return Claim(sentence, "contradicted", f"it quotes the report altered: the report says "
                      f"\u201c{q.report_text}\u201d", [{"text": q.report_text, "section": "", "similarity": 1.0}]
                      + evidence[:EVIDENCE - 1])
+    if altered:  # words changed that change no meaning ("successfully" dropped): the quote is flagged, not the claim
+        q = altered[0]
+        return Claim(sentence, "supported", f"it quotes the report with words changed that do not change its "
+                     f"meaning (the quotation is flagged): the report says \u201c{q.report_text}\u201d",
+                     [{"text": q.report_text, "section": "", "similarity": 1.0}] + evidence[:EVIDENCE - 1])
     if any(q.status == "not_in_report" for q in quotes):
         return Claim(sentence, "unsupported", "it quotes words that are not in the report", evidence)
     said = normal(sentence)
@@ -195,6 +202,8 @@ def _claim(sentence, row, findings, quotes, judged: JudgementStory, report, repo
         return Claim(sentence, "supported", "it is the report's own words", evidence)
     own = _unquoted(sentence, [q.text for q in quotes])
     framing = spin(own) or (WHOLE.search(own).group(0) if WHOLE.search(own) and polarity(own) > 0 else None)
+    if framing and _in_report_words(own, framing, report_words):  # "strong throughout ..." is the report's phrase
+        framing = None
     checks = [_judgement_claim(own, judged, report), _framing(framing, own, judged, report) if framing else None,
               _dates_claim(own, judged, report)]
     checks += [("unsupported", f"the report never mentions {name.strip()}") for name in NAME.findall(sentence)
@@ -214,6 +223,39 @@ def _claim(sentence, row, findings, quotes, judged: JudgementStory, report, repo
             return Claim(sentence, "contradicted", "the closest report sentence criticises what this praises",
                          evidence)
     return Claim(sentence, "supported", "the report says this", evidence)
+
+
+MEANING = re.compile(r"\b(?:not|no|never|none|nothing|all|every|each|most|many|some|few|majority|minority|vast|too|"
+                     r"always|sometimes|often|rarely|consistent\w*|inconsistent\w*|good|outstanding|inadequate|"
+                     r"requires?|improvement|strong\w*|weak\w*|poor\w*|excellent|exceptional\w*|high|low|more|less|"
+                     r"better|worse|best|worst|only|fully|partly|\d+)\b", re.I)
+
+
+def changes_meaning(q: QuoteCheck) -> bool:
+    """An altered quotation whose changed words (added or removed) include a negation, quantifier, grade,
+    strength or number: the words that change what the report says. Otherwise ("successfully" dropped, "are"
+    for "is") the quotation is wrong but the claim is still the report's."""
+    changes = [(op, words) for op, words in q.diff if op in ("added", "removed")]
+    kept, i = [], 0
+    while i < len(changes):  # "high-quality" for "high quality": spelling, not meaning
+        if i + 1 < len(changes) and {changes[i][0], changes[i + 1][0]} == {"added", "removed"} and \
+                re.sub(r"[\s-]", "", changes[i][1]) == re.sub(r"[\s-]", "", changes[i + 1][1]):
+            i += 2
+            continue
+        kept.append(changes[i][1])
+        i += 1
+    changed = " ".join(kept)
+    return bool(MEANING.search(changed)) or not q.diff
+
+
+def _in_report_words(own: str, phrase: str, report_words: str) -> bool:
+    """The phrase and the four words either side of it are the report's own words."""
+    words = own.split()
+    at = next((i for i, w in enumerate(words) if phrase.split()[0].lower() in w.lower()), None)
+    if at is None:
+        return False
+    window = normal(" ".join(words[max(0, at - 4):at + len(phrase.split()) + 4]))
+    return len(window.split()) >= 6 and window in report_words
 
 
 def _domain(text: str, at: int | None = None) -> str:
@@ -279,6 +321,11 @@ def _judgement_claim(text: str, judged: JudgementStory, report) -> tuple[str, st
                        or PREVIOUSLY_AFTER.search(text[m.end():m.end() + 50])
                        or LAST_INSPECTION_WHEN.search(text[:m.start()]))
         no_longer = bool(re.search(r"\bno longer(?:\s+\w+){0,2}\s*$", text[max(0, m.start() - 30):m.start()], re.I))
+        year = re.search(r"\b((?:19|20)\d\d)\b[^.;]{0,80}$", text[max(clause_start - 40, 0):m.start()])
+        pub = judged.previous_published
+        if earlier and year and pub and int(year.group(1)) not in (
+                (pub.year, pub.year - 1) if pub.month <= 3 else (pub.year,)):  # early in a year: the autumn before
+            continue  # a grade of an inspection before the last: not this report's to judge
         if EVERY_AREA.search(text) and not earlier:
             worse = {d: g for d, g in report.judgements.items() if g != grade and d in DOMAINS}
             if worse:
@@ -328,8 +375,14 @@ def _dates_claim(text: str, judged: JudgementStory, report) -> tuple[str, str] |
         return ("supported" if ok else "contradicted", f"the previous inspection was published in {published:%B %Y}")
     start, end = report.inspection_start, report.inspection_end
     near = re.search(r"\b(?:inspect\w*|visit\w*)\b[^.]{0,60}", text, re.I)
-    named = [(m.group(1).lower(), int(m.group(2)) if m.group(2) else None) for m in DATES.finditer(near.group(0))] \
-        if near else []
+    window = re.split(r"\bpublish\w*", near.group(0), flags=re.I)[0] if near else ""  # publication is no visit
+    weeks = re.search(r"\b(one|two|three|four|five|\d)[- ]weeks?\b", text, re.I)
+    if weeks and start and end and re.search(r"\b(?:inspect\w*|visit\w*)\b", text, re.I):
+        said = WEEKS.get(weeks.group(1).lower()) or int(weeks.group(1))
+        lasted = -(-((end - start).days + 1) // 7)
+        if said != lasted:
+            return "contradicted", f"the inspection ran from {start:%-d %B %Y} to {end:%-d %B %Y}: {lasted} weeks"
+    named = [(m.group(1).lower(), int(m.group(2)) if m.group(2) else None) for m in DATES.finditer(window)]
     if not named or not start or not end:
         return None
     months = {start.month, end.month}
