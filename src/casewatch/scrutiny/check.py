@@ -77,7 +77,6 @@ GRADE_CONTEXT = re.compile(r"\b(?:rated|judged|graded|judgements?|grade|overall|
                            r"rating|as)\s+(?:\w+\s+){0,3}$"
                            r"|\b(?:rated|judged|graded|found|considered|assessed)\s+(?:[\w’']+\s+){0,8}?(?:to\s+be|as)\s+$",
                            re.I)  # "judged the impact of our leaders to be good"
-SCALE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate)\b", re.I)
 DOMAIN_WORDS = [("help_and_protection", r"help and protection|protection"),
                 ("care_leavers", r"care leavers?"), ("children_in_care", r"children in care|looked after"),
                 ("adoption", r"adoption"), ("leaders", r"(?<!council )leaders?\b(?! of the council)|leadership"),
@@ -296,7 +295,7 @@ def _judgement_claim(text: str, judged: JudgementStory, report) -> tuple[str, st
         if now != actual or (previously and before != previously):
             return "contradicted", f"{label} went from {previously or 'an unknown judgement'} to {actual}"
         return "supported", f"{label} went from {before} to {now}"
-    if len({_grade(g) for g in SCALE.findall(text)}) >= 3:  # the grading scale, not a grade of this council
+    if len({_grade(g) for g in GRADE_CLAIM.findall(text)}) >= 3:  # the grading scale, not a grade of this council
         return None
     if judged_elsewhere(text, report.council):  # another council's grade is no claim about this one
         return None
