@@ -1,5 +1,5 @@
 """The placement fields the DfE derives from an episode's postcodes, defined once for the 903 rules about them
-(164, 169, 179, 392a, 392c, 398, 406, 411, 420, 452, 453, 454, 503G, 503H, 503J, 1015).
+(164, 169, 179, 218, 230, 243, 392a, 392c, 398, 406, 411, 420, 452, 453, 454, 503G, 503H, 503J, 1015).
 
 The council returns HOME_POST and PL_POST; the DfE looks them up in the ONS Postcode Directory and derives:
 
@@ -64,6 +64,13 @@ def with_placed() -> str:
     ``_continuity.py`` compare PL_LA, PL_LOCATION and PL_DISTANCE like any other field."""
     return (f"WITH episodes AS MATERIALIZED {placed('episodes')}, "
             f"episodes_last AS MATERIALIZED {placed('episodes_last')} ")
+
+
+def outside_england(alias: str = "e") -> str:
+    """SQL over a ``placed()`` row, never NULL: the placement postcode is in the directory and outside England
+    (Wales, Scotland, Northern Ireland, or no LA: the Channel Islands, the Isle of Man)."""
+    others = ", ".join(f"'{la}'" for la in COUNTRY_LA.values())
+    return f"coalesce({alias}.PL_LA IN ({others}) OR ({alias}.PL_FOUND AND {alias}.PL_LA IS NULL), false)"
 
 
 def uasc_children() -> str:

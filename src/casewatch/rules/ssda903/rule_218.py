@@ -11,7 +11,7 @@ outside England."""
 
 from casewatch.model.schema import quote_list
 from casewatch.rules.engine import rule
-from casewatch.rules.ssda903._place import SAMPLE_POSTCODES, placed
+from casewatch.rules.ssda903._place import SAMPLE_POSTCODES, outside_england, placed
 from casewatch.rules.testing import flagged
 
 
@@ -20,11 +20,6 @@ def no_urn(year: int) -> tuple[str, ...]:
     temporary = ("T0", "T1", "T2", "T3", "T4") + (("Z11", "Z12", "Z13", "Z14") if year >= 2026 else ("Z1",))
     older = ("H5", "P2") if year <= 2024 else ()
     return (*older, "P1", "P3", "R1", "R2", "R5", *temporary)
-
-
-def outside_england(alias: str = "e") -> str:
-    """SQL, never NULL: the placement postcode is in the directory and outside England (no English LA)."""
-    return f"coalesce({alias}.PL_LA IN ('WAL', 'SCO', 'NIR') OR ({alias}.PL_FOUND AND {alias}.PL_LA IS NULL), false)"
 
 
 @rule("218", "ssda903", "Ofsted Unique reference number (URN) is required.",

@@ -4,8 +4,7 @@ its URN. "XXXXXXX" (the DfE's placeholder for a provider with no URN) is no URN.
 of placement the DfE derives from PL_POST; a PL_POST not in the directory cannot show it is outside)."""
 
 from casewatch.rules.engine import rule
-from casewatch.rules.ssda903._place import SAMPLE_POSTCODES, placed
-from casewatch.rules.ssda903.rule_218 import outside_england
+from casewatch.rules.ssda903._place import SAMPLE_POSTCODES, outside_england, placed
 from casewatch.rules.testing import flagged
 
 

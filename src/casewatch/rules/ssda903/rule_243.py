@@ -4,8 +4,7 @@ no URN should be reported. The DfE's text lists PL_LA CON, NIR, SCO, WAL and NUK
 gives casewatch WAL, SCO and NIR, and the Channel Islands and the Isle of Man (in the directory, no LA)."""
 
 from casewatch.rules.engine import rule
-from casewatch.rules.ssda903._place import SAMPLE_POSTCODES, placed
-from casewatch.rules.ssda903.rule_218 import outside_england
+from casewatch.rules.ssda903._place import SAMPLE_POSTCODES, outside_england, placed
 from casewatch.rules.testing import flagged
 
 
