@@ -32,7 +32,7 @@ def to_json(s: Scrutiny) -> dict:
         "previous_published": _iso(j.previous_published),
         "judgement_change": j.overall.direction,
         "judgement_changes": [{"domain": c.domain, "area": DOMAINS.get(c.domain, c.domain), "before": c.before,
-                               "now": c.now, "direction": c.direction} for c in j.changes],
+                               "now": c.now or "not given", "direction": c.direction} for c in _rows(s)],
         "judgement_story": j.plainly(),
         "omitted_findings": [{"rank": f.rank, "text": f.text, "section": f.section, "severity": f.severity,
                               "improvement_item": f.improvement, "weaknesses": list(f.weaknesses)}
@@ -115,17 +115,29 @@ def to_html(s: Scrutiny) -> str:
 
 def _inspection(s: Scrutiny) -> str:
     r = s.report
-    framework = {"ilacs": "ILACS inspection", "sif": "single inspection (SIF)"}.get(r.framework, "inspection")
+    framework = {"ilacs": "ILACS inspection", "sif": "single inspection (SIF)", "visit": r.kind}.get(r.framework,
+                                                                                                    "inspection")
     when = f", {r.inspection_start:%-d %B} to {r.inspection_end:%-d %B %Y}" if r.inspection_start and \
         r.inspection_end else (f", published {r.published:%-d %B %Y}" if r.published else "")
     return f"{framework}{when}"
 
 
+def _rows(s: Scrutiny) -> list[Change]:
+    """The judgement table's rows: none for a visit (it gives no judgement); every area judged, with its change
+    where the previous inspection judged it too; an overall grade the report does not give, as not given."""
+    if s.report.framework == "visit":
+        return []
+    return s.judgements.changes + _unmatched(s)
+
+
 def _judgements_table(s: Scrutiny) -> str:
     rows = []
-    for c in s.judgements.changes + _unmatched(s):
+    if not _rows(s):
+        return ""
+    for c in _rows(s):
         arrow = {"down": "fell", "up": "rose", "same": "same", None: ""}[c.direction]
-        rows.append(f"<tr><th scope='row'>{escape(DOMAINS.get(c.domain, c.domain))}</th><td>{escape(c.now)}</td>"
+        rows.append(f"<tr><th scope='row'>{escape(DOMAINS.get(c.domain, c.domain))}</th>"
+                    f"<td>{escape(c.now or 'not given')}</td>"
                     f"<td>{escape(c.before or 'not known')}</td><td>{arrow}</td></tr>")
     return ("<table><caption>Judgements</caption><thead><tr><th scope='col'>Area</th><th scope='col'>This "
             "inspection</th><th scope='col'>Previous</th><th scope='col'>Change</th></tr></thead><tbody>"

@@ -23,12 +23,23 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from casewatch.scrutiny import similar
+from casewatch.scrutiny import entail, similar
 from casewatch.scrutiny.findings import Candidate, readable
-from casewatch.scrutiny.judgement import DOMAINS, RANK, JudgementStory, judged_elsewhere, story
+from casewatch.scrutiny.grades import (
+    BOARD,
+    GRADE_CLAIM,
+    INTENT,
+    WHOLE,
+    WORST,
+    dates_claim,
+    framing_claim,
+    grade_of,
+    judgement_claim,
+)
+from casewatch.scrutiny.judgement import RANK, JudgementStory, judged_elsewhere, story
 from casewatch.scrutiny.lexicon import polarity, spin, tone
 from casewatch.scrutiny.quotes import QuoteCheck, ReportText, normal
-from casewatch.scrutiny.report import MONTHS, InspectionReport
+from casewatch.scrutiny.report import InspectionReport
 from casewatch.scrutiny.statement import Statement
 
 # similarity at which a statement sentence covers a report finding, and below which nothing in the report is close
@@ -41,48 +52,11 @@ NOT_A_CLAIM = re.compile(
     r"^(?:we|i) (?:would like to |want to |wish to )?(?:thank|pay tribute)|full report|report (?:is|can be) "
     r"(?:available|read|found)|available (?:at|on|from)|\bwww\.|https?://|for more information|ends\b|notes to "
     r"editors|^\W*$|\b(?:will|shall|are committed to|is committed to|look forward|continue to|going forward|"
-    r"next steps|action plan)\b", re.I)
+    r"next steps|action plan|must (?:never |always )?(?:forget|remember)|it is important that we)\b", re.I)
 ABOUT_REPORT = re.compile(r"\b(?:inspectors?|ofsted|report|inspection|judge?d|judgements?|rated|graded|found|"
                           r"recognis|praise|highlight|said|grade|outstanding|requires improvement|inadequate)", re.I)
-GRADE_CLAIM = re.compile(r"\b(outstanding|good|requires? improvement|inadequate)\b", re.I)
-EVERY_AREA = re.compile(r"\b(?:every|each|all)\s+(?:\w+\s+)?(?:areas?|judgements?|parts?|domains?)\b|across the board",
-                        re.I)
-BEFORE_NOW = re.compile(r"\bfrom\s+(outstanding|good|requires improvement|inadequate)\s+to\s+(outstanding|good|"
-                        r"requires improvement|inadequate)\b", re.I)
-# a grade that is the previous inspection's: "up from inadequate", "previously good", "was good in 2018",
-# "good at the last inspection", "no longer judged inadequate"
-PREVIOUSLY_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|risen|fallen|improved|improving|moved|changed) from|"
-                               r"\bprevious(?:ly)?(?:\s+\w+){0,3}|\bformerly(?:\s+\w+){0,2}|\bno longer(?:\s+\w+){0,2})\s*$",
-                               re.I)
-PREVIOUSLY_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}(?:at|in|from) (?:the |its |our )?(?:last|previous)\b|^\W*in 20\d\d",
-                              re.I)
-# "Since the last inspection in November 2018, when services were judged to be inadequate, ...": the grade in a
-# "when" clause hung on the last inspection is that inspection's
-LAST_INSPECTION_WHEN = re.compile(r"(?:\b(?:last|previous|earlier|former)\s+(?:ofsted\s+)?inspection\b[^.;]{0,60}|"
-                                  r"\b(?:since|from|in)\s+(?:[A-Z]\w+\s+)?(?:19|20)\d\d\b),?\s+when\b[^.;]{0,120}$",
-                                  re.I)
-SAME_AS_BEFORE = re.compile(r"\b(?:same|unchanged|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|kept|keeps)\b[^.]{0,40}"
-                            r"\b(?:judge?ments?|grades?|ratings?)\b|\b(?:judge?ments?|grades?|ratings?)\b[^.]{0,30}"
-                            r"\b(?:unchanged|the same)\b", re.I)
-NOTHING_TO_IMPROVE = re.compile(r"\bno (?:areas?|aspects?|parts?|weaknesses|recommendations)\b[^.]{0,40}\b(?:improve|"
-                                r"improvement|weak)|\bnothing\b[^.]{0,30}\bimprov", re.I)
-STRONG_PRAISE = re.compile(r"\b(?:exemplary|excellent|outstanding|consistent(?:ly)?|strong|improvements?|improved|"
-                           r"without exception|flawless|high[- ]quality)\b", re.I)
-CLAUSE = re.compile(r";|\b(?:while|whilst|whereas|but|although|however)\b|,\s+(?:and\s+)?(?:the|that|with)\b", re.I)
-WEEKS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-SEASONS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2)}
-DATES = re.compile(r"\b(" + "|".join(MONTHS + list(SEASONS)) + r")(?:\s+(20\d\d))?\b", re.I)
-LAST_YEAR = re.compile(r"\b(?:last|previous)\b[^.]{0,40}?\binspect\w*[^.]{0,20}?\b(?:in|of)\s+(20\d\d)\b", re.I)
-GRADE_CONTEXT = re.compile(r"\b(?:rated|judged|graded|judgements?|grade|overall|effectiveness|remains?|retained|"
-                           r"rating|as)\s+(?:\w+\s+){0,3}$"
-                           r"|\b(?:rated|judged|graded|found|considered|assessed)\s+(?:[\w’']+\s+){0,8}?(?:to\s+be|as)\s+$",
-                           re.I)  # "judged the impact of our leaders to be good"
-DOMAIN_WORDS = [("help_and_protection", r"help and protection|protection"),
-                ("care_leavers", r"care leavers?"), ("children_in_care", r"children in care|looked after"),
-                ("adoption", r"adoption"), ("leaders", r"(?<!council )leaders?\b(?! of the council)|leadership"),
-                ("overall", r"overall|services?\b")]
-WHOLE = re.compile(r"\b(?:every|each|all)\s+(?:\w+\s+){0,2}(?:parts?|areas?|aspects?|services?|teams?)\b|across the "
-                   r"(?:board|service)|throughout|everything", re.I)
+IMPROVE_SECTION = re.compile(r"what needs to improve|what does the local authority need to improve|areas? for "
+                             r"improvement|recommendations", re.I)
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b((?:[A-Z][a-z’']+\s){1,4}(?:Hub|Team|Service|Project|Centre|Center|"
                   r"Programme|Partnership|Unit|Academy|House|Scheme|Panel|Network|Campaign|Initiative|Model|"
                   r"Pathway|Alliance|Trust))\b")
@@ -164,7 +138,8 @@ def _omitted(findings, statement: Statement, sims: np.ndarray, quoted: set[str],
         out.append((0 if improvement or (summary and t.severity) else 1, -severity, j, text, section, severity,
                     improvement, t.weaknesses))
     out.sort()
-    kept = readable([Candidate(text, section, severity, improvement, weak, findings[j][2], j)
+    kept = readable([Candidate(text, section, severity, improvement or bool(IMPROVE_SECTION.match(section or "")),
+                               weak, findings[j][2], j)
                      for (_, _, j, text, section, severity, improvement, weak) in out], findings)
     return [Finding(r + 1, c.text, c.section, c.severity, c.improvement, c.weaknesses) for r, c in enumerate(kept)]
 
@@ -174,8 +149,8 @@ def _unquoted(sentence: str, quoted: list[str] = ()) -> str:
     for text in quoted:
         sentence = sentence.replace(text, " ")
     # a quoted grade ('Outstanding', "good") is the council's claim of a grade: its word stays, the marks go
-    sentence = re.sub(r"[\"“'‘]\s*(outstanding|good|requires? improvement|inadequate)\s*[\"”'’]", r"\1", sentence,
-                      flags=re.I)
+    sentence = re.sub(r"[\"“'‘]\s*(outstanding|good|requires? improvement(?: to be good)?|inadequate)\s*[\"”'’]", r"\1",
+                      sentence, flags=re.I)
     return re.sub(r"(?<![\w’'])['‘][^'‘]+?['’](?![\w’'])", " ", sentence)
 
 
@@ -200,25 +175,44 @@ def _claim(sentence, row, findings, quotes, judged: JudgementStory, report, repo
     if len(said) >= 30 and said in report_words:  # the report's own sentence, word for word: never contradicted
         return Claim(sentence, "supported", "it is the report's own words", evidence)
     own = _unquoted(sentence, [q.text for q in quotes])
-    framing = spin(own) or (WHOLE.search(own).group(0) if WHOLE.search(own) and polarity(own) > 0 else None)
-    if framing and _in_report_words(own, framing, report_words):  # "strong throughout ..." is the report's phrase
+    whole = WHOLE.search(own)
+    if whole and INTENT.search(own[:whole.start()]):
+        whole = None  # "a plan to drive improvement throughout the service" is an aim, not a finding
+    if whole and any(RANK.get(grade_of(g), 3) < RANK["good"] for g in GRADE_CLAIM.findall(own)):
+        whole = None  # "all areas were judged requires improvement" states grades, it does not praise
+    framing = spin(own) or (whole.group(0) if whole and polarity(own) > 0 else None)
+    if framing and (_in_report_words(own, framing, report_words)  # "strong throughout ..." is the report's phrase
+                    or any(normal(framing) in normal(e["text"]) for e in evidence)):
         framing = None
-    checks = [_judgement_claim(own, judged, report), _framing(framing, own, judged, report) if framing else None,
-              _dates_claim(own, judged, report)]
+    checks = [judgement_claim(own, judged, report), framing_claim(framing, own, judged, report, sentence) if framing else None,
+              dates_claim(own, judged, report)]
     checks += [("unsupported", f"the report never mentions {name.strip()}") for name in NAME.findall(sentence)
                if normal(name) not in report_words]
+    checks += entail.details(own, report, report_words)
     checks = [c for c in checks if c]
     if checks:  # a sentence is as wrong as its worst part
         verdict, reason = max(checks, key=lambda c: WORST[c[0]])
         return Claim(sentence, verdict, reason, evidence)
+    if GRADE_CLAIM.search(own) and judged_elsewhere(own, report.council):
+        return Claim(sentence, "unsupported", "it is about another council, which this report does not judge",
+                     evidence)
+    ruled = (entail.verdict(own, row, np.argsort(-row)[:12], [f[0] for f in findings], support_at,
+                           frozenset(j for j, f in enumerate(findings) if f[3] or IMPROVE_SECTION.match(f[1] or "")))
+             if row.size else None)
+    if ruled:
+        return Claim(sentence, ruled[0], ruled[1], evidence)
     if quotes:  # verbatim quotes only
         return Claim(sentence, "supported", "it quotes the report word for word", evidence)
     if not row.size or float(row.max()) < support_at:
         return Claim(sentence, "unsupported", "no sentence of the report says this", evidence)
-    if polarity(own) > 0:
+    if polarity(own) > 0 and tone(own).severity == 0 and not (BOARD.search(own) or INTENT.search(own)
+                                                             or entail.HEDGED.search(own)):  # praise, unhedged
         close = [j for j in order if row[j] >= max(support_at, float(row.max()) - 0.05)]
-        critical = [j for j in close if tone(findings[j][0]).severity >= 2 and polarity(findings[j][0]) < 0]
-        if critical and critical[0] == close[0]:
+        critical = [j for j in close if tone(findings[j][0]).severity >= 2 and polarity(findings[j][0]) < 0
+                    and len(entail.content(own) & entail.content(findings[j][0])) >= 2]
+        agreeing = [j for j in close if polarity(findings[j][0]) > 0
+                    and len(entail.content(own) & entail.content(findings[j][0])) >= 3]
+        if critical and critical[0] == close[0] and not agreeing:
             return Claim(sentence, "contradicted", "the closest report sentence criticises what this praises",
                          evidence)
     return Claim(sentence, "supported", "the report says this", evidence)
@@ -234,7 +228,9 @@ def changes_meaning(q: QuoteCheck) -> bool:
     """An altered quotation whose changed words (added or removed) include a negation, quantifier, grade,
     strength or number: the words that change what the report says. Otherwise ("successfully" dropped, "are"
     for "is") the quotation is wrong but the claim is still the report's."""
-    changes = [(op, words) for op, words in q.diff if op in ("added", "removed")]
+    theirs = set(normal(q.report_text or "").split())
+    changes = [(op, words) for op, words in q.diff if op == "removed" or op == "added" and any(
+        w not in theirs for w in words.split())]  # words the report's sentence has elsewhere are not new
     kept, i = [], 0
     while i < len(changes):  # "high-quality" for "high quality": spelling, not meaning
         if i + 1 < len(changes) and {changes[i][0], changes[i + 1][0]} == {"added", "removed"} and \
@@ -244,7 +240,14 @@ def changes_meaning(q: QuoteCheck) -> bool:
         kept.append(changes[i][1])
         i += 1
     changed = " ".join(kept)
-    return bool(MEANING.search(changed)) or not q.diff
+    removed = {w.lower() for op, words in changes for w in words.split() if op == "removed"}
+    added = {w.lower() for op, words in changes for w in words.split() if op == "added"}
+    if sorted(w.lower() for op, ws in changes for w in ws.split() if op == "removed") == sorted(
+            w.lower() for op, ws in changes for w in ws.split() if op == "added"):
+        return False  # the same words in another order: "since 2017, X" quoted as "X since 2017"
+    flipped = any(re.sub(r"^(?:in|un|im|il|ir|dis|non-?)", "", a) == r or re.sub(r"^(?:in|un|im|il|ir|dis|non-?)",
+                  "", r) == a for a in added for r in removed if a != r)  # "insufficient" -> "sufficient"
+    return bool(MEANING.search(changed)) or flipped or not q.diff
 
 
 def _in_report_words(own: str, phrase: str, report_words: str) -> bool:
@@ -257,167 +260,3 @@ def _in_report_words(own: str, phrase: str, report_words: str) -> bool:
     return len(window.split()) >= 6 and window in report_words
 
 
-def _domain(text: str, at: int | None = None) -> str:
-    """The judgement area a sentence speaks of: the one named nearest ``at`` (default: the first named)."""
-    found = [(abs(m.start() - at) if at is not None else m.start(), domain)
-             for domain, words in DOMAIN_WORDS for m in re.finditer(rf"\b(?:{words})", text, re.I)]
-    return min(found)[1] if found else "overall"
-
-
-def _domains(text: str) -> list[str]:
-    """Every judgement area a clause names, in order; "services" or "overall" only when no area is named."""
-    found = sorted((m.start(), domain) for domain, words in DOMAIN_WORDS
-                   for m in re.finditer(rf"\b(?:{words})", text, re.I))
-    named = list(dict.fromkeys(d for _, d in found))
-    specific = [d for d in named if d != "overall"]
-    return specific or named
-
-
-def _grade(text: str) -> str:
-    text = text.lower()
-    return "requires improvement" if "improvement" in text else text
-
-
-WORST = {"contradicted": 2, "unsupported": 1, "supported": 0}
-
-
-def _judgement_claim(text: str, judged: JudgementStory, report) -> tuple[str, str] | None:
-    """A sentence that names judgements ("rated good", "judged to require improvement", "rose from requires
-    improvement to good", "outstanding in every area", "leadership and care leavers were judged outstanding,
-    while help and protection was judged good") against the report's and the previous inspection's; each
-    grade is checked for the areas named in its own clause, and the worst verdict wins."""
-    moved = BEFORE_NOW.search(text)
-    if moved:
-        domain = _domain(text, moved.start())
-        before, now = _grade(moved.group(1)), _grade(moved.group(2))
-        actual, previously = report.judgements.get(domain) or report.judgements["overall"], judged.previous.get(domain)
-        label = DOMAINS.get(domain, domain)
-        if now != actual or (previously and before != previously):
-            return "contradicted", f"{label} went from {previously or 'an unknown judgement'} to {actual}"
-        return "supported", f"{label} went from {before} to {now}"
-    if len({_grade(g) for g in GRADE_CLAIM.findall(text)}) >= 3:  # the grading scale, not a grade of this council
-        return None
-    if judged_elsewhere(text, report.council):  # another council's grade is no claim about this one
-        return None
-    if NOTHING_TO_IMPROVE.search(text) and report.improvements:
-        return "contradicted", (f"the report lists {len(report.improvements)} thing(s) that need to improve, "
-                                f"first: {report.improvements[0]}")
-    verdicts: list[tuple[str, str]] = []
-    if SAME_AS_BEFORE.search(text) and judged.overall.direction:
-        verdicts.append(("supported" if judged.overall.direction == "same" else "contradicted",
-                         f"overall effectiveness went from {judged.overall.before} to {judged.overall.now}"))
-    clause_start = 0
-    for m in GRADE_CLAIM.finditer(text):
-        grade = _grade(m.group(1))
-        if grade == "good" and not GRADE_CONTEXT.search(text[:m.start()]):
-            continue
-        if grade == "outstanding" and (re.search(r"\b(?:remain\w*|left|still|are|is)\s+$", text[:m.start()], re.I)
-                                       and re.match(r"\s+(?:for|too)\b", text[m.end():], re.I)):
-            continue  # "actions remain outstanding for too long": not yet done, not a grade
-        boundaries = [b.end() for b in CLAUSE.finditer(text, clause_start, m.start())]
-        clause_start = max([clause_start, *boundaries])
-        earlier = bool(PREVIOUSLY_BEFORE.search(text[max(clause_start, m.start() - 40):m.start()])
-                       or PREVIOUSLY_AFTER.search(text[m.end():m.end() + 50])
-                       or LAST_INSPECTION_WHEN.search(text[:m.start()]))
-        no_longer = bool(re.search(r"\bno longer(?:\s+\w+){0,2}\s*$", text[max(0, m.start() - 30):m.start()], re.I))
-        year = re.search(r"\b((?:19|20)\d\d)\b[^.;]{0,80}$", text[max(clause_start - 40, 0):m.start()])
-        pub = judged.previous_published
-        if earlier and year and pub and int(year.group(1)) not in (
-                (pub.year, pub.year - 1) if pub.month <= 3 else (pub.year,)):  # early in a year: the autumn before
-            continue  # a grade of an inspection before the last: not this report's to judge
-        if EVERY_AREA.search(text) and not earlier:
-            worse = {d: g for d, g in report.judgements.items() if g != grade and d in DOMAINS}
-            if worse:
-                return "contradicted", "the report judges " + "; ".join(f"{DOMAINS[d]} {g}" for d, g in worse.items())
-            return "supported", f"every area is judged {grade}"
-        domains = (_domains(text[clause_start:m.start()]) or _domains(text[m.end():m.end() + 40])
-                   or ["overall"])
-        clause_start = m.end()
-        for domain in domains:
-            verdicts.append(_one_judgement(domain, grade, earlier, no_longer, judged, report))
-    return max(verdicts, key=lambda v: WORST[v[0]]) if verdicts else None
-
-
-def _judged(judgements: dict, domain: str) -> str | None:
-    """An area's judgement; care leavers were judged with children in care in ILACS reports until 2023."""
-    return judgements.get(domain) or (judgements.get("children_in_care") if domain == "care_leavers" else None)
-
-
-def _one_judgement(domain: str, grade: str, earlier: bool, no_longer: bool, judged: JudgementStory,
-                   report) -> tuple[str, str]:
-    actual = _judged(report.judgements, domain) or report.judgements["overall"]
-    label = DOMAINS.get(domain, domain)
-    previously = _judged(judged.previous, domain)
-    if no_longer:
-        if not previously:
-            return ("supported" if actual != grade else "contradicted",
-                    f"{label} is now {actual} (its previous judgement is not known here)")
-        return ("supported" if previously == grade and actual != grade else "contradicted",
-                f"{label} was {previously} at the previous inspection and is now {actual}")
-    if earlier and previously:
-        return ("supported" if previously == grade else "contradicted",
-                f"{label} was {previously} at the previous inspection")
-    if earlier:
-        return "unsupported", f"the previous judgement of {label} is not known here"
-    if grade != actual:
-        return "contradicted", f"the report judges {label} {actual}, not {grade}"
-    return "supported", f"the report judges {label} {actual}"
-
-
-def _dates_claim(text: str, judged: JudgementStory, report) -> tuple[str, str] | None:
-    """When the inspection (or the previous one) happened."""
-    last = LAST_YEAR.search(text)
-    if last and judged.previous_published:
-        published = judged.previous_published
-        # a report published early in a year is of an inspection the autumn before
-        ok = int(last.group(1)) in ((published.year, published.year - 1) if published.month <= 3 else (published.year,))
-        return ("supported" if ok else "contradicted", f"the previous inspection was published in {published:%B %Y}")
-    start, end = report.inspection_start, report.inspection_end
-    near = re.search(r"\b(?:inspect\w*|visit\w*)\b[^.]{0,60}", text, re.I)
-    window = re.split(r"\bpublish\w*", near.group(0), flags=re.I)[0] if near else ""  # publication is no visit
-    weeks = re.search(r"\b(one|two|three|four|five|\d)[- ]weeks?\b", text, re.I)
-    if weeks and start and end and re.search(r"\b(?:inspect\w*|visit\w*)\b", text, re.I):
-        said = WEEKS.get(weeks.group(1).lower()) or int(weeks.group(1))
-        lasted = -(-((end - start).days + 1) // 7)
-        if said != lasted:
-            return "contradicted", f"the inspection ran from {start:%-d %B %Y} to {end:%-d %B %Y}: {lasted} weeks"
-    named = [(m.group(1).lower(), int(m.group(2)) if m.group(2) else None) for m in DATES.finditer(window)]
-    if not named or not start or not end:
-        return None
-    months = {start.month, end.month}
-    years = {start.year, end.year}
-    ok = all((set(SEASONS[name]) & months if name in SEASONS else MONTHS.index(name) + 1 in months)
-             and (year is None or year in years) for name, year in named)
-    when = f"{start:%-d %B %Y} to {end:%-d %B %Y}"
-    return ("supported", f"the inspection ran from {when}") if ok else \
-        ("contradicted", f"the inspection ran from {when}")
-
-
-def _framing(framing: str, text: str, judged: JudgementStory, report) -> tuple[str, str] | None:
-    """A positive framing ("a vote of confidence", "strength to strength", "excellent in every area") against what
-    was judged and what the report says must improve."""
-    domain = _domain(text)
-    change = next((c for c in judged.changes if c.domain == domain), judged.overall)
-    now = _judged(report.judgements, domain) or report.judgements["overall"]
-    label = DOMAINS.get(domain, domain)
-    if change.direction == "down":
-        return "contradicted", f"\u201c{framing}\u201d, but {label} fell from {change.before} to {change.now}"
-    fell = [c for c in judged.changes[1:] if c.direction == "down"]
-    if domain == "overall" and fell:
-        return "contradicted", (f"\u201c{framing}\u201d, but " + "; ".join(
-            f"{DOMAINS[c.domain]} fell from {c.before} to {c.now}" for c in fell))
-    below = [d for d, g in report.judgements.items() if d in DOMAINS and RANK[g] < RANK["good"]]
-    if domain == "overall" and below and WHOLE.search(text):
-        return "contradicted", f"\u201c{framing}\u201d, but " + "; ".join(
-            f"{DOMAINS[d]} is judged {report.judgements[d]}" for d in below)
-    if RANK[now] <= RANK["inadequate"]:
-        return "contradicted", f"\u201c{framing}\u201d, but {label} is judged inadequate"
-    if RANK[now] <= RANK["requires improvement"]:
-        if change.direction == "up" and domain == "overall":
-            return "unsupported", (f"\u201c{framing}\u201d: {label} rose from {change.before}, but to "
-                                   f"requires improvement, below good")
-        return "contradicted", f"\u201c{framing}\u201d, but {label} requires improvement"
-    if WHOLE.search(text) and STRONG_PRAISE.search(text) and report.improvements:
-        return "contradicted", (f"\u201c{framing}\u201d, but the report lists {len(report.improvements)} thing(s) "
-                                f"that need to improve, first: {report.improvements[0]}")
-    return None

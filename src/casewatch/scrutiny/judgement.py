@@ -26,7 +26,7 @@ DOMAINS = {"overall": "overall effectiveness", "leaders": "the impact of leaders
 class Change:
     domain: str
     before: str | None
-    now: str
+    now: str | None  # None: this report gives no such grade
     direction: str | None  # "down" | "up" | "same" | None (nothing to compare)
 
 
@@ -36,6 +36,8 @@ class JudgementStory:
     previous_published: date | None
     previous_source: str  # "given" | "judgement history" | "not found"
     changes: list[Change]  # overall first, then each domain judged both times
+    now: dict | None = None  # this report's judgements
+    kind: str = "inspection"  # the report's kind: a visit gives no judgement
 
     @property
     def overall(self) -> Change:
@@ -43,6 +45,11 @@ class JudgementStory:
 
     def plainly(self) -> str:
         o = self.overall
+        if self.kind != "inspection":
+            return f"This is a {self.kind}: Ofsted gives no judgement on a visit."
+        if o.now is None:
+            areas = "; ".join(f"{DOMAINS[d]} {g}" for d, g in (self.now or {}).items() if d in DOMAINS)
+            return f"The report gives no overall effectiveness grade (Ofsted's reports from 2026 give none): {areas}."
         if o.before is None:
             return (f"Overall effectiveness is {o.now}. The previous judgement could not be found; give it with "
                     "--previous-judgement.")
@@ -86,13 +93,13 @@ def story(report: InspectionReport, previous: str | None = None) -> JudgementSto
         prev, when, source = {"overall": previous.lower()}, None, "given"
     else:
         prev, when, source = _previous(report)
-    changes = [Change("overall", prev.get("overall"), report.judgements["overall"],
-                      direction(prev.get("overall"), report.judgements["overall"]))]
+    now = report.judgements.get("overall")
+    changes = [Change("overall", prev.get("overall"), now, direction(prev.get("overall"), now))]
     for domain in DOMAINS:
         if domain != "overall" and domain in report.judgements and prev.get(domain):
             changes.append(Change(domain, prev[domain], report.judgements[domain],
                                   direction(prev[domain], report.judgements[domain])))
-    return JudgementStory(prev, when, source, changes)
+    return JudgementStory(prev, when, source, changes, dict(report.judgements), report.kind)
 
 
 def _previous(report: InspectionReport) -> tuple[dict, date | None, str]:
@@ -120,13 +127,23 @@ def _council_names() -> list[tuple[re.Pattern, str]]:
         words = [w for w in re.split(r"\s+", r["name"].replace("&", "and")) if w and w.lower() not in (
             "council", "metropolitan", "borough", "county", "city", "district", "royal", "of", "the")]
         if words:
-            out.append((re.compile(r"(?<!^)\b" + r"\s+".join(map(re.escape, words)) + r"\b"), code))
+            start = r"(?<!^)" if " ".join(words).lower() in WORD_NAMES else ""
+            out.append((re.compile(start + r"\b" + r"\s+".join(map(re.escape, words)) + r"(?![\w-])"), code))
     return out
 
 
+WORD_NAMES = {"reading", "bury", "sutton", "halton", "brent", "rutland"}  # names that are also words
+
+
+def la_named(text: str, council: str) -> bool:
+    """Does ``text`` name this council ("Bedford Borough" for Bedford)?"""
+    mine = la_code_for(council)
+    return any(code == mine and pattern.search(" " + text) for pattern, code in _council_names())
+
+
 def judged_elsewhere(sentence: str, council: str) -> bool:
-    """The sentence names another council and not this one (a match at the very start is not counted: a name
-    that is also a word, "Reading", starts sentences)."""
+    """The sentence names another council and not this one (a name that is also a word, "Reading", counts
+    only after a sentence's first word)."""
     mine = la_code_for(council)
     named = {code for pattern, code in _council_names() if pattern.search(sentence)}
     return bool(named) and mine not in named

@@ -32,7 +32,12 @@ CRITICAL: list[tuple[str, int]] = [
     (r"poor(?:ly)?", 2), (r"deteriorat\w*", 2), (r"declined?", 2), (r"variable", 2), (r"ineffective", 2),
     (r"(?:do|does|did|have|has|had|are|is|were|was) not", 2), (r"(?:don|doesn|haven|hasn|aren|isn|weren|wasn)[’']t",
                                                                 2),
-    (r"unable to", 2), (r"gaps?\b", 2), (r"shortfalls?", 2), (r"(?:un|under)(?:-| )?(?:developed|used)", 1),
+    (r"unable to", 2), (r"(?:caseloads?|workloads?|turnover|vacanc\w+|sickness|agency (?:use|staff))[^.]{0,30}?"
+                        r"(?:remains?|remained|are|is|were|was) (?:too |very |much )?high", 1),
+    (r"much higher caseloads?|caseloads? (?:are|were|remain) much higher", 2),
+    (r"(?:failed|failing) (?:by|children|families|young people)|continu\w* to (?:be )?fail\w*", 3),
+    (r"too low", 2), (r"lost contact", 3), (r"less evident", 2), (r"missed opportunit\w+", 2),
+    (r"hamper\w*", 2), (r"compromised", 2), (r"gaps?\b", 2), (r"shortfalls?", 2), (r"(?:un|under)(?:-| )?(?:developed|used)", 1),
     (r"limited", 1), (r"minority", 1), (r"needs? (?:to|further)", 1), (r"needs? strengthening", 1),
     (r"wait(?:s|ed|ing)? (?:too )?long", 2), (r"turnover", 1), (r"changes? (?:of|in) (?:social )?workers?", 1),
     (r"high caseloads?", 2), (r"caseloads? (?:are|is|remain) high", 2), (r"vacanc(?:y|ies)", 1),
@@ -50,7 +55,7 @@ CRITICAL: list[tuple[str, int]] = [
 ]
 # strengths: used for the polarity of a sentence, and as weaknesses when negated
 STRENGTH = (r"good|outstanding|strong(?:ly)?|strengths?|effective(?:ly)?|robust|timely|consistent(?:ly)?|"
-            r"appropriate(?:ly)?|well|improv(?:ed|ing|ements?)|clear|safe|secure|stable|thorough|high[- ]quality|exemplary|"
+            r"appropriate(?:ly)?|(?<!as )well(?! as)|improv(?:ed|ing|ements?)|clear|safe|secure|stable|thorough|high[- ]quality|exemplary|"
             r"prompt(?:ly)?|swift(?:ly)?|sustained|positive|excellent|impressive|skilled|committed|"
             r"manageable|regularly|responsive|comprehensive|child[- ]cent(?:red|ered)|benefit|thriv\w*|progress|"
             r"proud|praised?|celebrat\w*|confiden\w+|exceptional|creative|ambitious|aspirational|caring|"

@@ -1,7 +1,8 @@
 """Read an Ofsted inspection report of a council's children's services: judgements, improvements, findings.
 
-Handles ILACS reports (2018 on), single inspection framework (SIF) reports (2013-2018) and the older
-inspection of looked after children services ("other"). ``parse_report`` takes a PDF as published, a text
+Handles ILACS reports (2018 on; from 2026 with no overall effectiveness grade), single inspection framework
+(SIF) reports (2013-2018), the older inspection of looked after children services ("other"), and Ofsted's visit
+letters (focused and monitoring visits, JTAI: framework "visit", no judgement; ``visit.read_visit``). ``parse_report`` takes a PDF as published, a text
 file or the text itself.
 """
 
@@ -15,9 +16,10 @@ from pathlib import Path
 
 from casewatch.errors import CasewatchError
 from casewatch.scrutiny.text import Block, TextError, blocks_from_pages, source_pages
+from casewatch.scrutiny.visit import VisitFacts, read_visit
 
 GRADES = ("outstanding", "good", "requires improvement", "inadequate")
-_GRADE = (r"outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?"
+_GRADE = (r"outstanding|good|inadequate|not\s+judged|requires?\s+improvement(?:\s+to\s+be\s+good)?"
           r"|requires?(?!\s+improvement)|(?<!requires\s)(?<!require\s)improvement")
 GRADE_TOKEN = re.compile(rf"\b(?:{_GRADE})\b", re.I)
 SIF_LABELS = {
@@ -28,16 +30,17 @@ SIF_LABELS = {
     "leaders": r"leadership, management and governance",
 }
 ILACS_LABELS = {
-    "leaders": r"impact of leaders on social work practice with children and families",
+    "leaders": r"impact of leaders on (?:social work )?practice with children and families",
     "help_and_protection": r"children who need help and protection",
     "children_in_care": r"progress of children in care(?: and care leavers)?",
-    "care_leavers": r"progress of care leavers",
+    "care_leavers": r"progress of (?:children )?care leavers",  # 2025 reports: "children care leavers"
     "overall": r"overall effectiveness",
 }
-SIF_OVERALL = re.compile(r"(?:overall judgement is (?:that children[’']s services (?:are |is )?)?|children[’']s services in .{1,60}? "
+SIF_OVERALL = re.compile(r"(?:overall judgement is (?:that children[’']s services? (?:are |is )?)?|children[’']s services (?:in .{1,60}? )?"
                          r"(?:are |is )?)(outstanding|good|inadequate|requires? improvement)", re.I)
 MONTHS = [m.lower() for m in calendar.month_name[1:]]
-DATE = r"(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")?\s*(\d{4})?"
+DATE = r"(\d{1,2})(?:st|nd|rd|th)?\s*(" + "|".join(MONTHS) + "|" + "|".join(m[:3] for m in MONTHS) \
+    + r")?\.?\s*(\d{4})?"
 BOILERPLATE_HEADINGS = re.compile(
     r"^(contents|information about this (inspection|local authority)|about this inspection|the inspection team"
     r"|what the inspection judge?ments mean|the inspection judgements and what they mean|service information"
@@ -46,6 +49,9 @@ BOILERPLATE_HEADINGS = re.compile(
     r"|record of main findings|services for looked after children|lead inspector|team inspectors"
     r"|deputy lead inspector|quality assurance manager|shadow inspector|inspection dates?|report published"
     r"|the local authority$|age group|reporting inspector)", re.I)
+FRONT_BOILERPLATE = re.compile(r"^(?:ofsted produces this report|it is ofsted[’']s expectation|this report includes|"
+                               r"the judgements on areas|inspection dates?|report published|the local safeguarding|"
+                               r"the effectiveness of the local safeguarding|the lscb)", re.I)
 SKIP_HEADINGS = re.compile(r"^(key judgement judgement grade|judgement grade)$", re.I)
 SUBHEADINGS = re.compile(r"^(summary|inspection findings)$", re.I)
 WHOLE_GRADE = re.compile(r"\b(outstanding|good|inadequate|requires? improvement)\b", re.I)
@@ -106,14 +112,15 @@ class InspectionReport:
     """
 
     council: str
-    framework: str  # "ilacs" | "sif" | "other"
-    judgements: dict[str, str]
+    framework: str  # "ilacs" | "sif" | "other" | "visit"
+    judgements: dict[str, str]  # empty for a visit; no "overall" in ILACS reports from 2026
     improvements: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     published: date | None = None
     inspection_start: date | None = None
     inspection_end: date | None = None
     source: str = ""
+    kind: str = "inspection"  # or "focused visit", "monitoring visit", "joint targeted area inspection"
 
 
 def grade(text: str) -> str:
@@ -151,7 +158,7 @@ def _orphan_pair(text: str, i: int) -> bool:
 
 def _date(day: str, month: str | None, year: str | None, fallback: date | None = None) -> date | None:
     try:
-        m = MONTHS.index(month.lower()) + 1 if month else fallback.month if fallback else None
+        m = [x[:3] for x in MONTHS].index(month.lower()[:3]) + 1 if month else fallback.month if fallback else None
         y = int(year) if year else fallback.year if fallback else None
         return date(y, m, int(day)) if m and y else None
     except (ValueError, AttributeError):
@@ -161,6 +168,8 @@ def _date(day: str, month: str | None, year: str | None, fallback: date | None =
 def _dates(front: str) -> tuple[date | None, date | None, date | None]:
     """(published, inspection start, inspection end) from the front page."""
     published = start = end = None
+    front = re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b",  # "12/09/2016" as "12 september 2016"
+                   lambda d: f"{d[1]} {MONTHS[int(d[2]) - 1]} {d[3]}" if 1 <= int(d[2]) <= 12 else d[0], front)
     m = re.search(r"published:?\s+" + DATE, front, re.I)
     if m:
         published = _date(*m.groups())
@@ -168,6 +177,9 @@ def _dates(front: str) -> tuple[date | None, date | None, date | None]:
     if m:
         end = _date(*m.groups()[3:])
         start = _date(*m.groups()[:3], fallback=end)
+    else:  # a one-day inspection ("Inspection date: 28 July 2016")
+        m = re.search(r"inspection dates?:?\s+" + DATE, front, re.I)
+        start = end = _date(*m.groups()) if m else None
     return published, start, end
 
 
@@ -210,13 +222,27 @@ def _council_named_most(text: str) -> str:
 
 
 def _framework(front: str) -> str | None:
-    if re.search(r"impact of leaders on social work practice", front, re.I):
+    if re.search(r"impact of leaders on (?:social work )?practice", front, re.I):
         return "ilacs"
     if re.search(r"children looked after and achieving\s+(?:\S+\s+){0,3}permanence", front, re.I):
         return "sif"
     if re.search(r"inspection of looked after children services", front, re.I):
         return "other"
     return None
+
+
+def _cell(text: str, labels: dict[str, str]) -> bool:
+    """A judgement table's row (a label, perhaps with its grade), not a sentence that names an area ("Children
+    who need help and protection receive good-quality help and support.")."""
+    rest = text
+    for rx in labels.values():
+        rest, n = re.subn(rx, " ", rest, flags=re.I)
+        if n:
+            break
+    else:
+        return False
+    rest = GRADE_TOKEN.sub(" ", re.sub(r"\b(?:the experiences and|the|\d+(?:\.\d+)?\.?)\s", " ", rest, flags=re.I))
+    return len(re.findall(r"[a-z]{2,}", rest, re.I)) <= 3
 
 
 def _judgements(blocks: list[Block], framework: str, name: str) -> tuple[dict[str, str], int]:
@@ -227,16 +253,18 @@ def _judgements(blocks: list[Block], framework: str, name: str) -> tuple[dict[st
                 m = re.search(r"grade \d \((\w+)\)", b.text + " " + blocks[i + 1].text, re.I)
                 if m and grade(m.group(1)) in GRADES:
                     return {"overall": grade(m.group(1))}, 0
+                if m and m.group(1).lower() == "adequate":
+                    raise ReportError(f"{name}: judged 'adequate', a grade of Ofsted's scale before November 2013 "
+                                      "(outstanding, good, adequate, inadequate) with no equal on today's scale")
         raise ReportError(f"{name}: no overall effectiveness judgement found")
     labels = ILACS_LABELS if framework == "ilacs" else SIF_LABELS
-    hits = [i for i, b in enumerate(blocks[:80]) if len(b.text.split()) <= 25
-            and any(re.search(rx, b.text, re.I) for rx in labels.values())]
+    hits = [i for i, b in enumerate(blocks[:80]) if len(b.text.split()) <= 25 and _cell(b.text, labels)]
     if not hits:
         raise ReportError(f"{name}: no judgements table found")
     first = last = hits[0]
     for i in hits[1:]:
-        if i - last > 4 or blocks[i].page != blocks[first].page:
-            break
+        if i - last > 4 or (blocks[i].page != blocks[first].page and i - last > 1):
+            break  # a table may run onto the next page, row after row
         last = i
     while first and GRADE_TOKEN.fullmatch(blocks[first - 1].text.strip()) and re.match(r"req", blocks[first - 1].text, re.I):
         first -= 1
@@ -247,7 +275,13 @@ def _judgements(blocks: list[Block], framework: str, name: str) -> tuple[dict[st
         m = SIF_OVERALL.search(_flat(blocks[:first + 1]))
         if m:
             found["overall"] = grade(m.group(1))
-    missing = [k for k in ("overall", "leaders", "help_and_protection", "children_in_care") if k not in found]
+    not_judged = {k for k, g in found.items() if g == "not judged"}  # "Not judged": too few children to judge
+    found = {k: g for k, g in found.items() if k not in not_judged}
+    missing = [k for k in ("overall", "leaders", "help_and_protection", "children_in_care")
+               if k not in found and k not in not_judged]
+    if missing == ["overall"] and framework == "ilacs" and "care_leavers" in found \
+            and not re.search(ILACS_LABELS["overall"], _flat(blocks[first:last + 1]), re.I):
+        missing = []  # reports from mid-2026 grade the four areas and give no overall effectiveness grade
     if missing:
         raise ReportError(f"{name}: no judgements table found (could not read {', '.join(missing)})")
     return found, last
@@ -292,6 +326,13 @@ def _parse(blocks: list[Block], name: str) -> InspectionReport:
         raise ReportError(f"{name}: no text found (a scanned or empty document?)")
     front = _flat(blocks[:40])
     framework = _framework(front)
+    if framework is None and re.search(r"review of the effectiveness of the local safeguarding children board",
+                                       front, re.I):
+        raise ReportError(f"{name}: a review of the Local Safeguarding Children Board, which judges the board, "
+                          "not the council's children's services")
+    visit = read_visit(blocks)  # a letter may name "the impact of leaders on social work practice" too
+    if visit is not None:
+        return _visit(blocks, visit, name)
     if framework is None:
         raise ReportError(f"{name}: not an Ofsted children's services inspection report "
                           "(no ILACS or SIF judgements table found)")
@@ -301,9 +342,26 @@ def _parse(blocks: list[Block], name: str) -> InspectionReport:
         raise ReportError(f"{name}: no local authority name found on the front page")
     published, start, end = _dates(front)
     improvements, sentences = _findings(blocks, table_end if framework != "other" else 0)
+    if framework == "sif":  # the front page's own summary ("... not yet delivering good protection ...")
+        front_page = [part for b in blocks[:table_end + 1] if b.text.endswith(".") and len(b.text.split()) >= 6
+                      and not FRONT_BOILERPLATE.match(b.text) for part in split_sentences(b.text)]
+        sentences = [Sentence(i, t, "Overall effectiveness", True) for i, t in enumerate(front_page)] + [
+            Sentence(len(front_page) + x.index, x.text, x.section, x.summary, x.paragraph) for x in sentences]
     return InspectionReport(council=council, framework=framework, judgements=judgements,
                             improvements=improvements, sentences=sentences, published=published,
                             inspection_start=start, inspection_end=end, source=name)
+
+
+def _visit(blocks: list[Block], visit: VisitFacts, name: str) -> InspectionReport:
+    """A visit letter: no judgement; its findings are the letter's body."""
+    if not visit.council:
+        raise ReportError(f"{name}: a {visit.kind} letter that names no council")
+    skip = set(visit.letterhead)
+    body = [b for i, b in enumerate(blocks) if i >= visit.body_start and i not in skip]
+    improvements, sentences = _findings(body, -1)
+    return InspectionReport(council=visit.council, framework="visit", judgements={}, improvements=improvements,
+                            sentences=sentences, published=visit.letter_date, inspection_start=visit.visit_start,
+                            inspection_end=visit.visit_end, source=name, kind=visit.kind)
 
 
 def _findings(blocks: list[Block], table_end: int) -> tuple[list[str], list[Sentence]]:

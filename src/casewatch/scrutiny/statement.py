@@ -48,7 +48,9 @@ _SPEECH_AFTER = re.compile(rf"^\s*[,.]?\s*(?:{SPEECH_VERB}\b|(?:[A-Z][\w’'-]*\
 _SPEECH_BEFORE = re.compile(rf"\b{SPEECH_VERB}(?:\s+that)?\s*[:,]\s*$|:\s*$")
 _REPORT_BEFORE = re.compile(r"\b(?:inspectors?|ofsted|the report|report|found|noted|described|judged|highlighted|"
                             r"recognised|recognized|observed|concluded|stat(?:ed|es) that)\b[^\"“”]{0,60}$", re.I)
-_GRADE_ONLY = re.compile(r"\s*(?:outstanding|good|requires? improvement|inadequate)\s*", re.I)
+_INSPECTORS_SAID = re.compile(rf"\b(?:inspectors?|ofsted|the (?:inspection )?report)\s+(?:\w+\s+){{0,2}}"
+                              rf"(?:{SPEECH_VERB}|noted|concluded|found|observed|wrote)(?:\s+that)?\s*[:,]?\s*$", re.I)
+_GRADE_ONLY = re.compile(r"\s*(?:outstanding|good|requires? improvement(?: to be good)?|inadequate)\s*", re.I)
 _DOUBLE = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]")
 _SINGLE = re.compile(r"(?<![\w’'])['‘]((?:[^'’‘\n]|[’'](?=\w))+?)['’](?![\w’'])")
 
@@ -66,9 +68,20 @@ def read_statement(source: str | Path) -> Statement:
     if len(paragraphs) > 1 and len(paragraphs[0].split()) <= 25 and not paragraphs[0].rstrip().endswith("."):
         headline = paragraphs[0]
     sentences = [headline] if headline else []
+    quotes: list[Quote] = _quotes(sentences) if headline else []
+    speaking = False
     for p in paragraphs[1:] if headline else paragraphs:
-        sentences.extend(s for s in split_sentences(p) if s.strip())
-    return Statement(headline, sentences, _quotes(sentences), name)
+        mine = [s for s in split_sentences(p) if s.strip()]
+        found = _quotes(mine)
+        if speaking and p[:1] in "\"“" and found and found[0].sentence == 0 and not found[0].speech:
+            # a paragraph that opens a quotation after a speech paragraph goes on with the speech
+            inner = [Quote(q.group(1).strip(" ,."), 0, False) for q in _SINGLE.finditer(found[0].text)
+                     if len(q.group(1).split()) >= 3]
+            found = [Quote(found[0].text, 0, True), *inner, *found[1:]]
+        speaking = any(q.speech for q in found) or (speaking and not found)
+        quotes += [Quote(q.text, q.sentence + len(sentences), q.speech) for q in found]
+        sentences.extend(mine)
+    return Statement(headline, sentences, quotes, name)
 
 
 def _paragraphs(source: str | Path) -> tuple[list[str], str]:
@@ -126,23 +139,41 @@ def _docx(path: Path) -> list[str]:
 
 
 def _quotes(sentences: list[str]) -> list[Quote]:
+    """The quotations in the statement, each with the index of the sentence it starts in; a quotation may run
+    over several sentences ("... said: \u201cServices are good. Children are safe.\u201d")."""
     out: list[Quote] = []
-    for i, s in enumerate(sentences):
-        for m in _DOUBLE.finditer(s):
-            speech = _is_speech(s, m)
-            out.append(Quote(m.group(1).strip(" ,."), i, speech))
-            if speech:  # report quotations inside the speech
-                out.extend(Quote(q.group(1).strip(" ,."), i, False) for q in _SINGLE.finditer(m.group(1)))
-        outside = _DOUBLE.sub(lambda m: " " * len(m.group(0)), s)
-        out.extend(Quote(q.group(1).strip(" ,."), i, False) for q in _SINGLE.finditer(outside))
+    starts, at = [], 0
+    for s in sentences:
+        starts.append(at)
+        at += len(s) + 1
+    full = " ".join(sentences)
+
+    def where(pos: int) -> int:
+        return max(k for k, st in enumerate(starts) if st <= pos)
+
+    found = list(_DOUBLE.finditer(full))
+    tail = re.search(r"[\"“]([^\"“”]{20,})$", full[found[-1].end() if found else 0:])
+    if tail:  # a quotation left open at the paragraph's end (the next paragraph goes on speaking)
+        found.append(re.compile(r"[\"“]([^\"“”]{20,})$").search(full, len(full) - len(tail.group(0))))
+    for m in found:
+        i, j = where(m.start()), where(max(m.end() - 1, m.start()))
+        speech = _is_speech(full[starts[i]:starts[j] + len(sentences[j])], m, starts[i])
+        out.append(Quote(m.group(1).strip(" ,."), i, speech))
+        if speech:  # report quotations inside the speech
+            out.extend(Quote(q.group(1).strip(" ,."), i, False) for q in _SINGLE.finditer(m.group(1))
+                       if len(q.group(1).split()) >= 3)
+    outside = _DOUBLE.sub(lambda m: " " * len(m.group(0)), full)
+    out.extend(Quote(q.group(1).strip(" ,."), where(q.start()), False) for q in _SINGLE.finditer(outside))
     # a grade in quotation marks ('Outstanding') is the grade named, not words quoted from the report
     return [q for q in out if (len(q.text.split()) >= 2 or not q.speech) and not _GRADE_ONLY.fullmatch(q.text)]
 
 
-def _is_speech(sentence: str, m: re.Match) -> bool:
+def _is_speech(sentence: str, m: re.Match, offset: int = 0) -> bool:
     """Someone's own words: followed by "said X" / preceded by "X said:", or first-person and not introduced as
     the report's ("inspectors found ...")."""
-    before, after = sentence[:m.start()], sentence[m.end():]
+    before, after = sentence[:m.start() - offset], sentence[m.end() - offset:]
+    if _INSPECTORS_SAID.search(before):
+        return False  # "inspectors commented that ...": the report's words
     if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
         return True
     if _REPORT_BEFORE.search(before):

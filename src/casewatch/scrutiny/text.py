@@ -102,6 +102,11 @@ def source_pages(source: str | Path) -> tuple[list[str], str]:
             head = f.read(5)
         if head == b"%PDF-":
             return pdf_pages(path), str(path)
+        if path.suffix.lower() == ".pdf":
+            with open(path, "rb") as f:
+                start = f.read(2048).lstrip().lower()
+            kind = "a web page (HTML)" if start.startswith((b"<!doctype html", b"<html")) else "not a PDF"
+            raise TextError(f"{path}: named .pdf but {kind}, not a report: download the report's PDF again")
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
