@@ -202,10 +202,14 @@ def readable(candidates: Sequence[Candidate], context: Sequence = ()) -> list[Ca
     # a finding whose words are nearly all in one ranked above it makes no new point: it goes down the list
     first: list[Candidate] = []
     later: list[Candidate] = []
+    seen: list[set[str]] = []
     for c in kept:
         words = _words(normal(c.text))
-        (later if any(len(words & _words(normal(o.text))) >= SAME_POINT * len(words) for o in first)
-         else first).append(c)
+        if any(len(words & o) >= SAME_POINT * len(words) for o in seen):
+            later.append(c)
+        else:
+            first.append(c)
+            seen.append(words)
     return [c for c in first if not c.improvement] + [c for c in later if not c.improvement] + \
         [c for c in first if c.improvement] + [c for c in later if c.improvement]
 

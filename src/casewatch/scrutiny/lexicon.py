@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # (pattern, severity 1-3). Severity 3: a failure of protection or leadership; 2: a weakness Ofsted would expect
 # fixed; 1: a qualified or partial shortfall.
@@ -86,6 +87,7 @@ class Tone:
     strengths: int  # strength words not negated
 
 
+@lru_cache(maxsize=16384)  # the same sentence is weighed for ranking, criticism and polarity
 def tone(sentence: str) -> Tone:
     """How critical a sentence is, with its weaknesses, and how many strengths it names."""
     found: list[tuple[str, int]] = []
