@@ -215,4 +215,8 @@ def readable(candidates: Sequence[Candidate], context: Sequence = ()) -> list[Ca
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in text.split() if len(w) >= 4}
+    return {w for w in text.split() if len(w) >= 4} - COMMON
+
+
+COMMON = {"children", "child", "young", "people", "social", "worker", "workers", "their", "there", "which", "about",
+          "after", "looked", "have", "been", "that", "this", "with", "some", "care", "from", "they", "were"}
