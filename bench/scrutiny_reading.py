@@ -23,7 +23,6 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GRADES = ("outstanding", "good", "requires improvement", "inadequate")
 JUDGEMENTS = ("overall", "leaders", "help_and_protection", "children_in_care", "care_leavers", "adoption")
 
 
@@ -66,6 +65,8 @@ def period(name: str, report=None) -> str:
 
 def scrape_truth(path: Path) -> dict[str, dict]:
     """{file stem as in the flattened corpus: judgements} from the scrape tool's history table."""
+    from casewatch.scrutiny import report
+
     keys = {"overall_effectiveness_grade": "overall", "impact_of_leaders_grade": "leaders",
             "help_and_protection_grade": "help_and_protection", "in_care_grade": "children_in_care",
             "care_leavers_grade": "care_leavers"}
@@ -76,7 +77,7 @@ def scrape_truth(path: Path) -> dict[str, dict]:
             if not day:
                 continue
             stem = re.sub(r"[ ,&]+", "-", r["local_authority"]) + "_" + "-".join(day.groups())
-            grades = {k: r[c] for c, k in keys.items() if r.get(c) in GRADES}
+            grades = {k: r[c] for c, k in keys.items() if r.get(c) in report.GRADES}
             if grades:
                 out[stem] = grades
     return out

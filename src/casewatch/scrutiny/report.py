@@ -8,14 +8,13 @@ file or the text itself.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from casewatch.errors import CasewatchError
-from casewatch.scrutiny.text import Block, TextError, blocks_from_pages, source_pages
+from casewatch.scrutiny.text import MONTHS, Block, TextError, blocks_from_pages, source_pages
 from casewatch.scrutiny.visit import VisitFacts, read_visit
 
 GRADES = ("outstanding", "good", "requires improvement", "inadequate")
@@ -38,7 +37,6 @@ ILACS_LABELS = {
 }
 SIF_OVERALL = re.compile(r"(?:overall judgement is (?:that children[’']s services? (?:are |is )?)?|children[’']s services (?:in .{1,60}? )?"
                          r"(?:are |is )?)(outstanding|good|inadequate|requires? improvement)", re.I)
-MONTHS = [m.lower() for m in calendar.month_name[1:]]
 DATE = r"(\d{1,2})(?:st|nd|rd|th)?\s*(" + "|".join(MONTHS) + "|" + "|".join(m[:3] for m in MONTHS) \
     + r")?\.?\s*(\d{4})?"
 BOILERPLATE_HEADINGS = re.compile(

@@ -7,6 +7,7 @@ bullet item and heading comes back as one block of continuous text. PDFium marks
 
 from __future__ import annotations
 
+import calendar
 import re
 import statistics
 from collections import Counter
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casewatch.errors import CasewatchError
+
+MONTHS = [m.lower() for m in calendar.month_name[1:]]  # january ... december, as reports write dates
 
 BULLETS = "•●◼▪◦‣∙·■□➢✓*-−–"
 BULLET = re.compile(rf"^(?:[\ue000-\uf8ff{re.escape(BULLETS)}]|o(?=\s))\s*")

@@ -29,16 +29,14 @@ visit is the first or the fifth; a date or name it cannot read is None or "", ne
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from casewatch.scrutiny.text import Block
+from casewatch.scrutiny.text import MONTHS, Block
 
 VISIT_KINDS = ("focused visit", "monitoring visit", "joint targeted area inspection")
 
-MONTHS = [m.lower() for m in calendar.month_name[1:]]
 _MONTH = "|".join(MONTHS)
 APOS = "[’'`]"
 LONE_DATE = re.compile(rf"^(?:date:?\s*)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+(\d{{4}})\.?$", re.I)
