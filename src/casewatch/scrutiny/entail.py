@@ -1,21 +1,25 @@
-"""Does the report's closest sentence entail a claim, or say the opposite? Rules, not similarity (issue 20).
+"""Does the report say what a claim says, or the opposite? Rules, not similarity (issue 20; decision 0020).
 
 Similarity finds the report sentences a claim is about; it cannot tell "every child is seen promptly" from
 "too many children are not seen promptly", which share most of their words. ``verdict`` reads the claim against
-the report sentences on its topic (the closest few by similarity) and returns
+the report sentences on its topic (the closest few by similarity, sharing at least two of its content words) and
+returns *contradicted* when
 
-- *contradicted* when the claim says **all** ("every child", "always", "all of our care leavers", "without
-  exception", "no child waits") and a sentence on its topic says **not all** ("not all", "too many", "some", "a
-  small number", "inconsistent", "variable", "not always", "most", a percentage short of 100); when the claim
-  praises or denies a weakness ("no vacancies", "full confidence", "singled out as a strength") and the sentence on
-  its topic names that weakness; or when a number the claim gives for a share (15%, one in ten) differs from the
-  one the sentence gives;
-- *unsupported* when the closest sentence merely shares words: it neither says the same thing (a claim of
-  strength against a sentence that praises no strength of it) nor the opposite;
-- None when these rules have nothing to say, and the similarity verdict stands.
+- the claim says **all** ("every child", "always", "all of our care leavers", "the vast majority", "no child
+  waits") and a sentence on its topic says **not all** ("not all", "too many", "some", "a small number",
+  "inconsistent", "variable", "not always", a share under 100%) or criticises;
+- the claim praises what the report lists under "What needs to improve";
+- the claim says a weakness is absent ("no vacancies", "no waiting lists") and a sentence on its topic names it;
+- the claim says something was "singled out as a strength", or the courts have "full confidence", and a sentence
+  on its topic criticises it;
+- the claim gives a quality ("accurate", "timely", "effective") the report denies ("an inaccurate picture", "not
+  timely"), or states what the report says is not done ("offers apprenticeships" / "does not offer
+  apprenticeships");
+- a share the claim gives (15%, one in ten) differs from the one a sentence on its topic gives;
 
-It is deliberately narrow: every rule needs the report sentence to be on the claim's topic (similarity within
-``NEAR`` of the best, and at least the support threshold less ``NEAR``).
+and None otherwise, when the similarity verdict stands. A claim that concedes ("greater urgency is needed")
+praises nothing. ``details`` lists what a claim adds that the report would have to give and does not: a name of a
+scheme or partner, a figure, a comparison over time; each makes the claim *unsupported*.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from casewatch.scrutiny.report import MONTHS
 NEAR = 0.08  # how far below the best match a sentence may be and still be on the claim's topic
 TOP = 4  # how many of the closest sentences are read
 
-ALL = re.compile(r"\b(?:every|all(?! but)|always|each|without exception|(?:the )?vast majority|almost all|nearly all|100 ?(?:per ?cent|%)|no (?:child|children|"
+ALL = re.compile(r"\b(?:every|all(?! but)|always|each|without exception|(?:the )?vast majority|almost all|nearly all|"
+                 r"100 ?(?:per ?cent|%)|no (?:child|children|"
                  r"young person|young people|family|families|care leavers?)\b[^.,;]{0,40}\b(?:waits?|wait|miss(?:es)?|"
                  r"is left|are left|goes? without)|(?:none|no one|nobody) (?:of (?:our|the) \w+ )?(?:waits?|is|are)|"
                  r"whole|entire(?:ly)?|fully|universal(?:ly)?|consistently|never (?:wait|miss|go)\w*)\b", re.I)
@@ -172,6 +177,7 @@ SINCE_WHEN = re.compile(r"\bfirst time\b[^.]{0,30}|\bfor (?:over|more than) (?:a
 KNOWN_NAMES = re.compile(r"^(?:Ofsted|Children[’']s Services|Local Authority|Care Leavers?|His Majesty|Her Majesty|"
                          r"Director|Chief Executive|Cabinet|Lead Member|Council|Children[’']s Social Care|"
                          r"Corporate Parenting|Single Inspection|Inspection of)", re.I)
+
 
 def details(own: str, report, report_words: str) -> list[tuple[str, str]]:
     """Details the report would have to give for the sentence to be the report's: a name of a scheme or partner
