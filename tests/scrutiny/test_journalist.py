@@ -1,10 +1,11 @@
 """The omitted findings' top 10 against the sentences a journalist picked from each of the 25 reports
 (tests/scrutiny/journalist/picks.json: 137 sentences, picked blind to the ranking).
 
-Issue 20 asks for >= 70% of the picks in the top 10. Measured 2026-12-06: 93/137 = 0.68 (0.41 before this
-work); tune half 0.69, check half 0.67 (the check half was not looked at while the ranking was adjusted, but
-the weight of the summary was set on all 25). The floor is what is met, so that a change that ranks worse
-fails; no top 10 may hold a finding that leans on a sentence it does not carry, nor the same finding twice."""
+Issue 20 asks for >= 70% of the picks in the top 10. Measured 2026-12-06: 96/137 = 0.70 (0.41 before this
+work); the ranking was adjusted looking at the tune half only (52/71 = 0.73), the check half reads 44/66 = 0.67
+(though the weight of the summary was set on all 25): 0.67 is the better estimate for reports not seen. The
+floor is the issue's; no top 10 may hold a finding that leans on a sentence it does not carry, nor the same
+finding twice."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def measured(ofsted) -> dict:
 
 def test_the_journalist_picks_are_near_the_top(measured):
     assert measured["picks"] == 137
-    assert measured["in_top"] / measured["picks"] >= 0.66, measured["per_report"]
+    assert measured["in_top"] / measured["picks"] >= 0.70, measured["per_report"]
     assert measured["listed"] / measured["picks"] >= 0.93
 
 

@@ -53,7 +53,9 @@ NOT_A_WEAKNESS = re.compile(
     r"\bdid not (?:find|identify) any\b[^.]*|\bno areas? for priority\b[^.]*)", re.I)
 BOARD = re.compile(r"local safeguarding children(?:’s|'s)? board|\bLSCB\b|safeguarding (?:children )?partnership", re.I)
 DECLINE = r"decline (?:in|since|of)|(?:has|have|had) declined|declining|deteriorat\w*"
-JUDGEMENT = re.compile(rf"\b(?:inadequate|requires? improvement|not yet good|less than good|{DECLINE}|"
+JUDGEMENT = re.compile(rf"\b(?:inadequate|requires? improvement|not yet (?:consistently )?good(?: enough)?|less than "
+                       rf"good|{DECLINE}|(?:fail(?:s|ed|ing)?|continu\w* to fail) (?:to protect )?(?:children|families|"
+                       r"young people)|failed by|(?:has|have) been too slow|"
                        r"serious(?:ly)? (?:failures?|failings?|weakness(?:es)?|concerns?)|widespread|"
                        r"(?:significant|systemic) (?:failings?|weakness(?:es)?|shortfalls?))\b", re.I)
 KEY = re.compile(rf"\b(?:inadequate|too (?:many|long|few|high|slow|late|much|variable)|not|never|no|n[’']t|"
