@@ -166,7 +166,7 @@ def test_admin_visits_every_page_under_the_csp_and_htmx_filters_the_lists(server
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{server}/")
-    pages = {"overview": "/", "indicator": "/indicators/re_referrals_12m_pct/", "teams": "/teams/", "balancer": "/balancer/",
+    pages = {"overview": "/", "indicators": "/indicators/", "indicator": "/indicators/re_referrals_12m_pct/", "teams": "/teams/", "balancer": "/balancer/",
              "forecast": "/forecast/", "councils": "/councils/",
              "lists": "/lists/", "child": f"/children/{world.child}/", "loads": "/loads/", "reports": "/reports/",
              "audit": "/audit/"}

@@ -10,7 +10,7 @@ from casewatch.web.permissions import allowed
 from casewatch.web.principal import principal
 
 GOVUK = {"css": "vendor/govuk/govuk-frontend.min.css", "js": "vendor/govuk/govuk-frontend.min.js"}  # `make setup`
-NAV = (("overview", "Overview"), ("teams", "Teams and caseloads"), ("balancer", "Balancer"), ("forecast", "Forecast"), ("councils", "Councils"), ("lists", "Action lists"), ("reports", "Reports"),
+NAV = (("overview", "Overview"), ("indicators", "All indicators"), ("teams", "Teams and caseloads"), ("balancer", "Balancer"), ("forecast", "Forecast"), ("councils", "Councils"), ("lists", "Action lists"), ("reports", "Reports"),
        ("scrutiny", "Statement check"), ("loads", "Data loads"), ("audit", "Audit log"))
 
 

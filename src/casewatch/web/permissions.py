@@ -52,6 +52,7 @@ RULES: dict[str, Rule] = {
     "govuk_assets": Rule(EVERYONE, "public"),
     "logout": Rule(SIGNED_IN, "public"),
     "overview": Rule(SIGNED_IN, "aggregate"),
+    "indicators": Rule(SIGNED_IN, "public"),  # what each indicator is, grouped; no figures
     "indicator": Rule(SIGNED_IN, "aggregate"),
     "teams": Rule(CASEWORK, "workers"),
     "balancer": Rule(MANAGERS, "rows", audited=True),  # proposed moves name children: managers only

@@ -20,6 +20,7 @@ urlpatterns = [
     path("login/", auth.Login.as_view(), name="login"),
     path("logout/", auth.logout, name="logout"),
     path("", figures.overview, name="overview"),
+    path("indicators/", figures.indicators, name="indicators"),
     path("indicators/<str:ind_id>/", figures.indicator, name="indicator"),
     path("teams/", casework.teams, name="teams"),
     path("balancer/", balancer.balancer, name="balancer"),

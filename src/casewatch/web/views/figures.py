@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import render
 
-from casewatch.measures.catalogue import all_indicators
+from casewatch.measures.catalogue import all_indicators, by_judgement_area
 from casewatch.measures.define import REGISTRY
 from casewatch.web import figures
 from casewatch.web.principal import principal
@@ -25,3 +25,22 @@ def indicator(request, ind_id: str):
     public = principal(request).aggregate_only
     data = figures.detail(current(), ind_id, public)
     return render(request, "casewatch/indicator.html", data | {"public": public})
+
+
+def indicators(request):
+    """Every indicator, grouped by the Ofsted judgement area it informs; ``q`` keeps those whose title,
+    description or area holds every word of it. Definitions only: no figure is shown here."""
+    q = " ".join(request.GET.get("q", "").split())[:100]
+    words = q.lower().split()
+    groups = []
+    for name, inds in by_judgement_area():
+        shown = [i for i in inds if all(w in f"{i.title} {i.description} {i.area}".lower() for w in words)]
+        if shown:
+            groups.append({"name": name, "indicators": [
+                {"id": i.id, "title": i.title, "description": i.description, "area": i.area,
+                 "better": {"higher": "higher is better", "lower": "lower is better"}.get(i.polarity or "",
+                                                                                         "context, not a target")}
+                for i in shown]})
+    total = sum(len(g["indicators"]) for g in groups)
+    return render(request, "casewatch/indicators.html", {"groups": groups, "q": q, "total": total,
+                                                        "of": len(all_indicators())})
