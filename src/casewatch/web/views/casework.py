@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -61,7 +62,9 @@ def lists(request):
         return q.urlencode()
 
     data = {
-        "ctx": ctx, "rows": rows[(page - 1) * PAGE: page * PAGE], "total": len(rows), "page": page,
+        "ctx": ctx, "rows": [_shown(r) for r in rows[(page - 1) * PAGE: page * PAGE]], "total": len(rows),
+        "overdue": sum(1 for r in rows if r["days_overdue"] > 0),
+        "due_week": sum(1 for r in rows if -7 <= r["days_overdue"] <= 0), "page": page,
         "pages": pages, "first": (page - 1) * PAGE + 1 if rows else 0, "last": min(page * PAGE, len(rows)),
         "prev": link(page - 1) if page > 1 else None, "next": link(page + 1) if page < pages else None,
         "filters": f, "lists": list(LISTS), "teams": teams, "query": query.urlencode()}
@@ -71,6 +74,19 @@ def lists(request):
         response = render(request, "casewatch/lists.html", data | {"htmx": htmx_vendored()})
     patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
     return response
+
+
+def _shown(row: dict) -> dict:
+    """A list row as a person reads it: "overdue by 3 days", "due today", "due in 5 days" (not a negative number
+    of days overdue), and the due date as 7 Apr 2026."""
+    n = row["days_overdue"]
+    when = (f"overdue by {n} day{'s' if n != 1 else ''}" if n > 0 else "due today" if n == 0
+            else f"due in {-n} day{'s' if n != -1 else ''}")
+    try:
+        due = date.fromisoformat(str(row["due_date"])).strftime("%-d %b %Y")
+    except ValueError:
+        due = str(row["due_date"])
+    return row | {"when": when, "due": due}
 
 
 def fragment_wanted(request) -> bool:
