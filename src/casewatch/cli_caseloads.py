@@ -50,12 +50,12 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             print(json.dumps({"date": on.isoformat(), "cap": cap, "teams": teams, "workers": workers}))
             return 0
         t = RichTable(title=f"{ctx.council_name}: teams on {on:%d %B %Y} (cap {cap:g} per FTE)", title_justify="left")
-        for col in ("team", "case holders", "cases", "FTE", "weighted per FTE", "% over cap", "3 months before",
+        for col in ("team", "case holders", "cases", "FTE", "weighted per FTE", "holders over cap", "3 months before",
                     "12 months before", "trend"):
             t.add_column(col, justify="left" if col in ("team", "trend") else "right")
         for r in teams:
             t.add_row(r["name"] or r["team"], str(r["holders"]), f"{r['cases']:,}", f"{r['fte']:.1f}", str(r["weighted_per_fte"]),
-                      f"{r['over_cap_pct']}%", str(r["per_fte_3_months_before"] or "-"),
+                      f"{r['workers_over_cap']} of {r['holders']}", str(r["per_fte_3_months_before"] or "-"),
                       str(r["per_fte_12_months_before"] or "-"),
                       f"[bold red]{r['trend_3_months']}[/]" if r["trend_3_months"] == "rising" else
                       (r["trend_3_months"] or "-"))

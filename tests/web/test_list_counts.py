@@ -30,3 +30,16 @@ def test_rows_say_when_in_words_and_dates_are_read_as_dates(world, as_role):
                              else f"due in {-n} day" + ("s" if n != -1 else ""))
         assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", r["due"]), r["due"]
     assert not any("-" in r["when"] for r in rows)
+
+
+def test_teams_say_how_many_case_holders_are_over_the_cap(world, as_role):
+    """Not a percentage beside the load per FTE (issue 21: 23.5 per FTE against a cap of 20 read "100.0%"): the
+    number of case holders over their own cap, of the team's case holders, equal to the workers table."""
+    page = as_role("analyst").get(reverse("teams"))
+    teams, workers = page.context["teams"], page.context["workers"]
+    assert "Case holders over the cap" in page.content.decode() and "% over cap" not in page.content.decode()
+    for t in teams:
+        mine = [w for w in workers if w["team"] == t["team"] or (t["team"] == "no team" and not w["team"])]
+        assert t["workers_over_cap"] == sum(bool(w["over_cap"]) for w in mine), t["team"]
+        assert t["holders"] == len(mine)
+        assert f"{t['workers_over_cap']} of {t['holders']}" in page.content.decode()

@@ -40,19 +40,19 @@ def teams_on(con: duckdb.DuckDBPyConnection, on: date, cap: float, asye_factor: 
     sql = f"""SELECT coalesce(d.team_id, 'no team') AS team, count(*) AS holders, sum(cases) AS cases,
             sum(fte) AS fte, round(sum(weighted) / nullif(sum(fte), 0), 2) AS per_fte,
             round(100.0 * count(*) FILTER (WHERE weighted > {limit}) / count(*), 1) AS over_cap_pct,
-            any_value(t.name) AS name
+            any_value(t.name) AS name, count(*) FILTER (WHERE weighted > {limit}) AS over_cap
         FROM daily_caseloads d LEFT JOIN teams t ON t.team_id = d.team_id WHERE day = ? AND cases > 0
         GROUP BY coalesce(d.team_id, 'no team')"""
     now = {r[0]: r for r in con.execute(sql, [on]).fetchall()}
     before = {k: {r[0]: r[4] for r in con.execute(sql, [d]).fetchall()}
               for k, d in (("3m", _months_before(on, 3)), ("12m", _minus_year(on)))}
     out = []
-    for team, (_, holders, cases, fte, per_fte, over, name) in sorted(now.items()):
+    for team, (_, holders, cases, fte, per_fte, over, name, over_n) in sorted(now.items()):
         b3, b12 = before["3m"].get(team), before["12m"].get(team)
         trend = None if b3 is None or per_fte is None else (
             "falling" if per_fte < b3 else "rising" if per_fte > b3 else "flat")
         out.append({"team": team, "name": name, "holders": holders, "cases": int(cases), "fte": float(fte or 0),
                     "weighted_per_fte": float(per_fte) if per_fte is not None else None,
-                    "over_cap_pct": float(over), "per_fte_3_months_before": float(b3) if b3 is not None else None,
+                    "over_cap_pct": float(over), "workers_over_cap": int(over_n), "per_fte_3_months_before": float(b3) if b3 is not None else None,
                     "per_fte_12_months_before": float(b12) if b12 is not None else None, "trend_3_months": trend})
     return out
