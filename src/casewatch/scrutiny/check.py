@@ -108,8 +108,11 @@ def scrutinise(report: InspectionReport, statement: Statement, previous: str | N
     for q, check in zip(statement.report_quotes, quotes, strict=True):
         by_sentence.setdefault(q.sentence, []).append(check)
     report_words = normal(" ".join(texts))
-    claims = [_claim(s, sims[i], findings, by_sentence.get(i, []), judged, report, report_words, SUPPORT_AT[kind])
-              for i, s in enumerate(statement.sentences) if _is_claim(s, i == 0 and bool(statement.headline))]
+    # "What needs to improve": the list's items, and sentences under its heading (entail: praise of one contradicts)
+    listed = frozenset(f[0] for f in findings if f[3] or IMPROVE_SECTION.match(f[1] or ""))
+    claims = [_claim(s, sims[i], findings, by_sentence.get(i, []), judged, report, report_words, SUPPORT_AT[kind],
+                     texts, listed) for i, s in enumerate(statement.sentences)
+              if _is_claim(s, i == 0 and bool(statement.headline))]
     return Scrutiny(report, statement, judged, omitted, claims, quotes,
                     similar.method() if kind == "model" else "lexical (BM25 cosine)")
 
@@ -154,7 +157,8 @@ def _unquoted(sentence: str, quoted: list[str] = ()) -> str:
     return re.sub(r"(?<![\w’'])['‘][^'‘]+?['’](?![\w’'])", " ", sentence)
 
 
-def _claim(sentence, row, findings, quotes, judged: JudgementStory, report, report_words, support_at) -> Claim:
+def _claim(sentence, row, findings, quotes, judged: JudgementStory, report, report_words, support_at,
+           texts: list[str], listed: frozenset[str]) -> Claim:
     order = np.argsort(-row)[:EVIDENCE] if row.size else []
     evidence = [{"text": findings[j][0], "section": findings[j][1], "similarity": round(float(row[j]), 3)}
                 for j in order]
@@ -196,9 +200,8 @@ def _claim(sentence, row, findings, quotes, judged: JudgementStory, report, repo
     if GRADE_CLAIM.search(own) and judged_elsewhere(own, report.council):
         return Claim(sentence, "unsupported", "it is about another council, which this report does not judge",
                      evidence)
-    ruled = (entail.verdict(own, row, np.argsort(-row)[:12], [f[0] for f in findings], support_at,
-                           frozenset(j for j, f in enumerate(findings) if f[3] or IMPROVE_SECTION.match(f[1] or "")))
-             if row.size else None)
+    ruled = entail.verdict(own, row, np.argsort(-row)[:12], texts, support_at, listed) \
+        if row.size else None
     if ruled:
         return Claim(sentence, ruled[0], ruled[1], evidence)
     if quotes:  # verbatim quotes only

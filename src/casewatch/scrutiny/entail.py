@@ -99,11 +99,11 @@ def _critical(text: str) -> bool:
     return tone(text).severity >= 2 and polarity(text) < 0
 
 
-def verdict(own: str, row, order, texts: list[str], support_at: float, to_improve: frozenset[int] = frozenset()
+def verdict(own: str, row, order, texts: list[str], support_at: float, listed: frozenset[str] = frozenset()
             ) -> tuple[str, str] | None:
     """Contradicted / unsupported by a rule, or None (see the module docstring). ``order``: report sentence indices
-    by similarity, closest first; ``texts``: the report's sentences; ``to_improve``: the indices of its "What
-    needs to improve" items."""
+    by similarity, closest first; ``texts``: the report's sentences; ``listed``: the texts of its "What needs
+    to improve" items."""
     universal = ALL.search(own)
     near = _topic(row, order, texts, support_at - (NEAR if universal else 0))
     if not near:
@@ -129,7 +129,6 @@ def verdict(own: str, row, order, texts: list[str], support_at: float, to_improv
                 return "contradicted", (f"it says \u201c{denied.group(0)}\u201d; the report says: "
                                         f"\u201c{texts[j]}\u201d")
     best = near[0]
-    listed = {texts[j] for j in to_improve}
     if claim_praises and not CONCEDES.search(own) and texts[best] in listed and float(row[best]) >= support_at and (
             universal or POSITIVE.search(own) or STRENGTH_CLAIM.search(own)):
         return "contradicted", f"the report lists it under what needs to improve: \u201c{texts[best]}\u201d"
