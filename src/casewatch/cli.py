@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from casewatch import words
 from casewatch.errors import CasewatchError
 
 # Piped to a file or ``less``, nothing is cut to 80 columns: full file names, whole rows.
@@ -58,7 +59,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
         made = jobs.synth(args.out, size=args.size, seed=args.seed, years=args.years, scenario=args.scenario,
                           councils=args.councils, first_council=args.first_council, end=args.end, formats=formats,
-                          on_council=step)
+                          on_council=step, la=args.la)
         progress.update(task, completed=args.councils)
     err.print(f"wrote {made.rows:,} rows in {len(made.truth['rows'])} tables and truth.json to {args.out} "
               f"in {time.perf_counter() - started:.1f} s", markup=False)
@@ -118,7 +119,7 @@ def _print_summary(s, fmt: str) -> None:
     if fmt == "json":
         print(json.dumps({"council_id": s.council_id, **s.figures}))
         return
-    table = RichTable(title=f"{s.name} ({s.council_id}) at {s.period_end:%d %B %Y}", title_justify="left")
+    table = RichTable(title=f"{s.name} ({s.council_id}) at {words.day(s.period_end)}", title_justify="left")
     table.add_column("figure")
     table.add_column("value", justify="right")
     for key, value in s.figures.items():
@@ -220,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--formats", default="parquet", help="parquet (canonical tables, always written) and/or "
                    "returns (903 CSV+XML, CIN XML, Annex A, workforce XML, CMS CSV under OUT/returns), "
                    "comma-separated")
+    p.add_argument("--la", default=None, help="DfE LA number (3 digits) one synthetic council is compared as: "
+                   "England, its statistical neighbours and its Ofsted history appear beside its figures")
     p.set_defaults(func=cmd_synth)
 
     from casewatch import cli_returns

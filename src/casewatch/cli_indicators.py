@@ -9,6 +9,8 @@ import sys
 
 from rich.table import Table as RichTable
 
+from casewatch import words
+
 FIELDS = ("id", "title", "value", "numerator", "denominator", "unit", "polarity", "period_start", "period_end",
           "england", "sn_mean", "quartile", "rank", "of", "benchmark_year", "previous", "direction", "breakdown",
           "group")
@@ -71,7 +73,7 @@ def _fmt(v, unit: str) -> str:
 
 def _table(out, ctx, items: list[dict]) -> None:
     bench = f", benchmarked as {ctx.la_code}" if ctx.la_code else " (no LA code: England only; --la CODE to compare)"
-    t = RichTable(title=f"{ctx.council_name} ({ctx.council_id}) at {ctx.period_end:%d %B %Y}{bench}",
+    t = RichTable(title=f"{ctx.council_name} ({ctx.council_id}) at {words.day(ctx.period_end)}{bench}",
                   title_justify="left")
     for col, just in (("indicator", "left"), ("group", "left"), ("value", "right"), ("of", "right"),
                       ("last year", "right"), ("direction", "left"), ("England", "right"), ("SN mean", "right"),
@@ -89,7 +91,7 @@ def _table(out, ctx, items: list[dict]) -> None:
 
         latest = next(iter(ofsted(ctx.la_code)), None)
         if latest:
-            out.print(f"Ofsted ({latest['framework'].upper()}, published {latest['published']}): overall "
+            out.print(f"Ofsted ({latest['framework'].upper()}, published {words.day(latest['published'])}): overall "
                       f"{latest['overall']}; help and protection {latest['help_and_protection'] or '-'}; children "
                       f"in care {latest['children_in_care'] or '-'}", markup=False, soft_wrap=True)
     out.width = max(out.width, 160)  # a wide table reads better than a wrapped one, even in a pipe

@@ -7,6 +7,8 @@ import json
 
 from rich.table import Table as RichTable
 
+from casewatch import words
+
 FIELDS = ("list", "child", "team", "worker", "what", "due_date", "days_overdue", "rule", "basis")
 
 
@@ -48,7 +50,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
                 raise user_error(str(exc)) from None
             on = args.date or ctx.data_to
             if on > ctx.data_to:
-                raise user_error(f"the data runs to {ctx.data_to}; lists as of {on} cannot be known")
+                raise user_error(f"the data runs to {words.day(ctx.data_to)}; lists as of {words.day(on)} cannot be known")
             scope(con, ctx.council_id)
             rows = [r.as_dict() for r in run_lists(con, on, std, args.names, args.team, args.worker)]
         finally:
@@ -70,13 +72,17 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
 
 
 def _table(out, ctx, on, rows: list[dict]) -> None:
-    t = RichTable(title=f"{ctx.council_name}: actions as of {on:%d %B %Y} ({len(rows):,}; overdue first)",
+    t = RichTable(title=f"{ctx.council_name}: actions as of {words.day(on)} ({len(rows):,}; overdue first)",
                   title_justify="left")
     for col in ("list", "child", "team", "worker", "what", "due", "days overdue"):
         t.add_column(col, justify="right" if col == "days overdue" else "left")
+    from casewatch.lists.define import LISTS
+
     for r in rows:
         days = r["days_overdue"]
-        t.add_row(r["list"], r["child"], r["team"], r["worker"], r["what"], r["due_date"],
+        title = LISTS[r["list"]].title if r["list"] in LISTS else r["list"]
+        t.add_row(title, r["child"], r.get("team_name") or r["team"] or "", r.get("worker_name") or r["worker"] or "",
+                  r["what"], words.day_short(r["due_date"]),
                   f"[bold red]{days}[/]" if days > 0 else f"{-days} left" if days < 0 else "today")
     out.width = max(out.width, 160)
     out.print(t)

@@ -49,7 +49,7 @@ action_list(
          "months; not recorded counts as not offered)",
     basis="DfE, Children who run away or go missing from home or care (statutory guidance, 2014)",
     sql="""SELECT m.child_id, m.end_date + 3 AS due_date,
-        'missing ' || strftime(m.start_date, '%d/%m/%Y') || ' to ' || strftime(m.end_date, '%d/%m/%Y') AS what
+        'missing ' || strftime(m.start_date, '%-d %b %Y') || ' to ' || strftime(m.end_date, '%-d %b %Y') AS what
       FROM missing_episodes m WHERE m.kind = 'M' AND m.end_date <= {d} AND m.end_date > {d} - INTERVAL 12 MONTH
         AND NOT coalesce(m.return_interview_offered, false)""",
 )
@@ -59,7 +59,7 @@ action_list(
          "31 March",
     basis="Promoting the health and well-being of looked-after children (statutory guidance, 2015); 903 OC2",
     sql="""SELECT h.child_id, h.year_ending AS due_date, 'no health assessment in the year to '
-        || strftime(h.year_ending, '%d/%m/%Y') AS what
+        || strftime(h.year_ending, '%-d %b %Y') AS what
       FROM cla_health h WHERE h.year_ending = (SELECT max(year_ending) FROM cla_health WHERE year_ending <= {d})
         AND NOT coalesce(h.health_assessment, false) AND h.child_id IN (""" + IN_CARE + """)""",
 )

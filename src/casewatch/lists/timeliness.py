@@ -9,7 +9,7 @@ action_list(
     rule="authorised within {s[assessments][timescale_working_days]} working days of the start",
     basis=WT,
     sql="""SELECT a.child_id, add_wd(a.start_date, {s[assessments][timescale_working_days]}) AS due_date,
-        'assessment started ' || strftime(a.start_date, '%d/%m/%Y') AS what
+        'assessment started ' || strftime(a.start_date, '%-d %b %Y') AS what
       FROM assessments a WHERE a.start_date <= {d} AND (a.authorised_date IS NULL OR a.authorised_date > {d})""",
 )
 action_list(
@@ -18,8 +18,8 @@ action_list(
     basis=WT,
     sql="""SELECT s.child_id,
         add_wd(coalesce(s.strategy_discussion_date, s.start_date), {s[conferences][icpc_working_days]}) AS due_date,
-        'ICPC after the strategy discussion of '
-          || strftime(coalesce(s.strategy_discussion_date, s.start_date), '%d/%m/%Y') AS what
+        'initial conference after the strategy discussion of '
+          || strftime(coalesce(s.strategy_discussion_date, s.start_date), '%-d %b %Y') AS what
       FROM section47 s
       WHERE coalesce(s.strategy_discussion_date, s.start_date) <= {d}
         AND (s.icpc_date IS NULL OR s.icpc_date > {d}) AND (s.outcome IS NULL OR s.outcome = 'icpc')""",
@@ -38,7 +38,7 @@ action_list(
         CASE WHEN last IS NULL THEN start_date + INTERVAL {s[conferences][first_review_months]} MONTH
              ELSE last + INTERVAL {s[conferences][later_review_months]} MONTH END::DATE AS due_date,
         CASE WHEN last IS NULL THEN 'first review conference' ELSE 'review conference (last '
-             || strftime(last, '%d/%m/%Y') || ')' END AS what
+             || strftime(last, '%-d %b %Y') || ')' END AS what
       FROM c""",
 )
 action_list(
@@ -59,6 +59,6 @@ action_list(
              WHEN n = 1 THEN (last + INTERVAL {s[cla_reviews][second_months]} MONTH)::DATE
              ELSE (last + INTERVAL {s[cla_reviews][later_months]} MONTH)::DATE END AS due_date,
         CASE WHEN n = 0 THEN 'first review' WHEN n = 1 THEN 'second review'
-             ELSE 'review (last ' || strftime(last, '%d/%m/%Y') || ')' END AS what
+             ELSE 'review (last ' || strftime(last, '%-d %b %Y') || ')' END AS what
       FROM r""",
 )

@@ -17,7 +17,7 @@ action_list(
              WHEN seen < placed + 365 THEN seen + {s[visits][cla_year1_days]}
              ELSE seen + {s[visits][cla_later_days]} END AS due_date,
         CASE WHEN seen IS NULL OR seen < placed THEN 'first visit in this placement'
-             ELSE 'visit (last seen ' || strftime(seen, '%d/%m/%Y') || ')' END AS what
+             ELSE 'visit (last seen ' || strftime(seen, '%-d %b %Y') || ')' END AS what
       FROM c""",
 )
 action_list(
@@ -32,7 +32,7 @@ action_list(
         GROUP BY p.child_id)
       SELECT p.child_id, w.date AS due_date,
         CASE WHEN l.seen IS NULL THEN 'first visit on the plan'
-             ELSE 'CP visit (last seen ' || strftime(l.seen, '%d/%m/%Y') || ')' END AS what
+             ELSE 'child protection visit (last seen ' || strftime(l.seen, '%-d %b %Y') || ')' END AS what
       FROM p LEFT JOIN last l ON l.child_id = p.child_id
       JOIN calendar c ON c.date = coalesce(l.seen, p.start_date)
       JOIN working_dates w ON w.no = c.working_day_no + {s[visits][cp_working_days]}""",
@@ -53,7 +53,7 @@ action_list(
         GROUP BY p.child_id)
       SELECT p.child_id, w.date AS due_date,
         CASE WHEN l.seen IS NULL THEN 'first visit on the plan'
-             ELSE 'CIN visit (last seen ' || strftime(l.seen, '%d/%m/%Y') || ')' END AS what
+             ELSE 'child in need visit (last seen ' || strftime(l.seen, '%-d %b %Y') || ')' END AS what
       FROM p LEFT JOIN last l ON l.child_id = p.child_id
       JOIN calendar c ON c.date = coalesce(l.seen, p.start_date)
       JOIN working_dates w ON w.no = c.working_day_no + {s[visits][cin_working_days]}""",

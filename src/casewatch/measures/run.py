@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from casewatch import benchmarks
+from casewatch import benchmarks, words
 from casewatch.errors import CasewatchError
 from casewatch.measures.catalogue import all_indicators
 from casewatch.measures.compute import Figure, compute_all
@@ -54,15 +54,25 @@ def council_context(con, council: str | None, period_end: date | None, la: str |
     data_to = con.execute("SELECT data_to FROM db.councils WHERE council_id = ?", [council]).fetchone()[0]
     period_end = period_end or last_31_march(data_to)
     if period_end > data_to:
-        raise IndicatorError(f"the data runs to {data_to}; figures at {period_end} cannot be known yet")
+        raise IndicatorError(f"the data runs to {words.day(data_to)}; figures at {words.day(period_end)} cannot be known yet")
     def is_la(code: str) -> bool:  # a council's 3-digit DfE code (la_name also knows regions)
         return code.isdigit() and benchmarks.la_name(code) is not None
 
-    if la is None and is_la(council):
-        la = council  # a real council's own code
+    if la is None:  # the LA the data says (councils.la_code), else a real council's own code
+        la = _stored_la(con, council) or (council if is_la(council) else None)
     elif la is not None and not is_la(la):
         raise IndicatorError(f"{la!r} is not a local authority code the DfE publishes figures for")
     return Context(council, known[council], la, period_end, data_to, _data_from(con, council))
+
+
+def _stored_la(con, council: str) -> str | None:
+    """The DfE LA number the load recorded for the council (None in a database loaded before it was kept)."""
+    has = con.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = 'db' AND table_name = 'councils' "
+                      "AND column_name = 'la_code'").fetchone()[0]
+    if not has:
+        return None
+    la = con.execute("SELECT la_code FROM db.councils WHERE council_id = ?", [council]).fetchone()[0]
+    return la if la and benchmarks.la_name(la) is not None else None
 
 
 def _data_from(con, council: str) -> date | None:
@@ -99,7 +109,7 @@ def history_too_short(ind, period_start: date, data_from: date | None) -> str | 
     if needed >= data_from:
         return None
     return (f"history too short: it looks back {ind.history_months} months before the period start, to "
-            f"{needed:%d %B %Y}; the data starts {data_from:%d %B %Y}")
+            f"{words.day(needed)}; the data starts {words.day(data_from)}")
 
 
 _context = council_context  # the name the older modules use

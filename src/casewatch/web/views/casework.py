@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
+from casewatch import words
 from casewatch.lists.define import LISTS
 from casewatch.outputs.xlsx import safe_text
 from casewatch.web import casework, figures
@@ -25,12 +25,10 @@ FIELDS = ("list", "child", "team", "worker", "what", "due_date", "days_overdue",
 def teams(request):
     who = principal(request)
     src = current()
-    ctx, data = casework.caseloads(src, who)
-    names = casework.team_names(src)
-    workers = [w | {"team_name": names.get(w["team"], w["team"])} for w in data["workers"]]
-    chart = src.memo(("caseload-chart", tuple(w["worker"] for w in workers)),
-                     lambda: figures.caseload_chart(workers, data["cap"]))
-    return render(request, "casewatch/teams.html", {"ctx": ctx, **data, "workers": workers, "chart": chart})
+    ctx, data = casework.caseloads(src, who)  # workers carry worker_name and team_name (workforce.pressure)
+    chart = src.memo(("caseload-chart", tuple(w["worker"] for w in data["workers"])),
+                     lambda: figures.caseload_chart(data["workers"], data["cap"]))
+    return render(request, "casewatch/teams.html", {"ctx": ctx, **data, "chart": chart})
 
 
 def _filters(request) -> dict:
@@ -78,15 +76,12 @@ def lists(request):
 
 def _shown(row: dict) -> dict:
     """A list row as a person reads it: "overdue by 3 days", "due today", "due in 5 days" (not a negative number
-    of days overdue), and the due date as 7 Apr 2026."""
+    of days overdue), the due date as 7 Apr 2026 (words.day_short) and the list's title, not its name."""
     n = row["days_overdue"]
     when = (f"overdue by {n} day{'s' if n != 1 else ''}" if n > 0 else "due today" if n == 0
             else f"due in {-n} day{'s' if n != -1 else ''}")
-    try:
-        due = date.fromisoformat(str(row["due_date"])).strftime("%-d %b %Y")
-    except ValueError:
-        due = str(row["due_date"])
-    return row | {"when": when, "due": due}
+    title = LISTS[row["list"]].title if row.get("list") in LISTS else row.get("list")
+    return row | {"when": when, "due": words.day_short(row["due_date"]), "list_title": title}
 
 
 def fragment_wanted(request) -> bool:
