@@ -131,7 +131,7 @@ def test_model_constraints_hold_in_the_database(councils, tmp_path):
         "INSERT INTO children VALUES ('new', NULL, DATE '2010-01-01', 'M', 'WBRI', false, false, NULL, NULL)",  # key
         "INSERT INTO children VALUES ('new', 'X01', DATE '2010-01-01', 'Q', 'WBRI', false, false, NULL, NULL)",  # code
         f"INSERT INTO children VALUES ('{child[0]}', 'X01', DATE '2010-01-01', 'M', 'WBRI', false, false, NULL, NULL)",
-        "INSERT INTO workers VALUES ('w', 'X01', 't', 'social_worker', 1.5, false, false, DATE '2020-01-01', NULL)",
+        "INSERT INTO workers VALUES ('w', 'X01', 't', 'social_worker', 1.5, false, false, DATE '2020-01-01', NULL, NULL)",
         "INSERT INTO cp_plans VALUES ('p', 'r', 'c', DATE '2024-01-01', DATE '2023-01-01', 'NEG', 'NEG', [])",
         "INSERT INTO cla_episodes (episode_id, child_id, decom, rne, legal_status, cin, place, dec, rec) "
         "VALUES ('e', 'c', NULL, 'S', 'C2', 'N1', 'U6', DATE '2024-02-01', 'E11')",  # no DECOM: not a key

@@ -29,6 +29,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         from casewatch.measures.run import IndicatorError, _context
         from casewatch.measures.scope import attach, scope
         from casewatch.workforce.plan import PlanError, propose
+        from casewatch.workforce.pressure import names
 
         try:
             std = standards.load(args.standards)
@@ -50,6 +51,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
                 raise user_error(f"the data runs to {ctx.data_to}; allocations on {on} cannot be known")
             scope(con, ctx.council_id)
             result = propose(con, on, std, cap, args.time_limit, args.threads)
+            workers, teams = names(con)
         except PlanError as exc:
             raise user_error(str(exc).replace("time limit", "--time-limit")) from None
         finally:
@@ -57,13 +59,18 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         if args.format == "json":
             print(json.dumps(result))
         else:
-            _print(out, ctx, result)
+            _print(out, ctx, result, workers, teams)
         return 0
 
     p.set_defaults(func=run)
 
 
-def _print(out, ctx, r: dict) -> None:
+def _who(worker: str | None, names: dict[str, str]) -> str:
+    """A worker as a person reads them: 'Amina Khan (SW0010000029)', or the id alone when there is no name."""
+    return f"{names[worker]} ({worker})" if worker in names else (worker or "-")
+
+
+def _print(out, ctx, r: dict, workers: dict[str, str], teams: dict[str, str]) -> None:
     out.width = max(out.width, 140)
     if r.get("shortfall_message"):  # the finding first: no plan can do better than the staff available
         out.print(r["shortfall_message"], style="bold red", markup=False, soft_wrap=True)
@@ -72,7 +79,7 @@ def _print(out, ctx, r: dict) -> None:
     for col in ("child", "case type", "from", "to", "why"):
         t.add_column(col)
     for m in r["moves"]:
-        t.add_row(m["child"], m["case_type"], m["from"], m["to"], m["why"])
+        t.add_row(m["child"], m["case_type"], _who(m["from"], workers), _who(m["to"], workers), m["why"])
     out.print(t if r["moves"] else "No moves needed: every worker is at or under their cap and every child has "
               "a worker.", markup=False)
     w = RichTable(title="Workers whose caseload changes or who are over their cap (cases / weighted / cap)",
@@ -82,7 +89,7 @@ def _print(out, ctx, r: dict) -> None:
     for wid, a in sorted(r["after"]["workers"].items()):
         b = r["before"]["workers"][wid]
         if b["cases"] != a["cases"] or b["over_cap"] or a["over_cap"]:
-            w.add_row(wid, a["team"] or "-", f"{a['fte']:g}", "yes" if a["asye"] else "",
+            w.add_row(_who(wid, workers), teams.get(a["team"], a["team"] or "-"), f"{a['fte']:g}", "yes" if a["asye"] else "",
                       f"{b['cases']} / {b['weighted']:g}", _mark(f"{a['cases']} / {a['weighted']:g}", a["over_cap"]),
                       f"{a['cap']:g}")
     out.print(w)
@@ -91,7 +98,7 @@ def _print(out, ctx, r: dict) -> None:
         tt.add_column(col, justify="left" if col in ("team", "service") else "right")
     for tid, a in sorted(r["after"]["teams"].items()):
         b = r["before"]["teams"][tid]
-        tt.add_row(tid, a["service"] or "-", str(a["workers"]),
+        tt.add_row(teams.get(tid, tid), a["service"] or "-", str(a["workers"]),
                    f"{b['cases']} / {b['weighted']:g} / {b['over_cap']} over",
                    _mark(f"{a['cases']} / {a['weighted']:g} / {a['over_cap']} over", a["over_cap"] > 0), f"{a['cap']:g}")
     out.print(tt)

@@ -7,6 +7,8 @@ import json
 
 from rich.table import Table as RichTable
 
+from casewatch import words
+
 
 def add_parser(sub, out, err, user_error, parse_date) -> None:
     p = sub.add_parser("caseloads", help="caseloads on a date: workers against the cap, teams' load per FTE and trend")
@@ -38,7 +40,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
                 raise user_error(str(exc)) from None
             on = args.date or ctx.data_to
             if on > ctx.data_to:
-                raise user_error(f"the data runs to {ctx.data_to}; caseloads on {on} cannot be known")
+                raise user_error(f"the data runs to {words.day(ctx.data_to)}; caseloads on {words.day(on)} cannot be known")
             scope(con, ctx.council_id)
             daily(con, _months_before(on, 12), on, std["caseload"]["weights"])
             workers = [w for w in workers_on(con, on, cap, std["caseload"]["asye_factor"])
@@ -49,7 +51,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         if args.format == "json":
             print(json.dumps({"date": on.isoformat(), "cap": cap, "teams": teams, "workers": workers}))
             return 0
-        t = RichTable(title=f"{ctx.council_name}: teams on {on:%d %B %Y} (cap {cap:g} per FTE)", title_justify="left")
+        t = RichTable(title=f"{ctx.council_name}: teams on {words.day(on)} (cap {cap:g} per FTE)", title_justify="left")
         for col in ("team", "case holders", "cases", "FTE", "weighted per FTE", "holders over cap", "3 months before",
                     "12 months before", "trend"):
             t.add_column(col, justify="left" if col in ("team", "trend") else "right")
@@ -63,7 +65,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         out.print(t)
         over = [w for w in workers if w["over_cap"]]
         out.print(f"{len(over)} of {len(workers)} case holders over their cap"
-                  + (": " + ", ".join(f"{w['worker']} ({w['weighted']:g} / {w['cap']:g})" for w in over[:20])
+                  + (": " + ", ".join(f"{w['worker_name']} ({w['weighted']:g} / {w['cap']:g})" for w in over[:20])
                      if over else ""), markup=False, soft_wrap=True)
         return 0
 

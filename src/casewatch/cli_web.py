@@ -20,6 +20,9 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     p.add_argument("--server", choices=("waitress", "django"), default="waitress",
                    help="waitress (default, for real use) or Django's threaded server (comparison, debugging)")
     p.add_argument("--threads", type=int, default=16, help="waitress's request threads (default 16)")
+    p.add_argument("--council", default=None, help="the council to show, in a database holding several")
+    p.add_argument("--la", default=None, help="DfE LA number (3 digits) to compare the council as: England, its "
+                   "statistical neighbours and Ofsted history (default: the one the data names)")
     p.add_argument("--demo-accounts", action="store_true",
                    help="create one account per role (synthetic council on loopback only) and print them")
 
@@ -29,7 +32,18 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         from casewatch.measures.scope import attach
         from casewatch.web.server import LOOPBACK, serve, setup
 
-        attach(args.db).close()  # missing, not DuckDB, not casewatch: said now, not on the first page
+        con = attach(args.db)  # missing, not DuckDB, not casewatch, no such council or LA: said now, not on a page
+        try:
+            from casewatch.measures.run import IndicatorError, council_context
+
+            council_context(con, args.council, None, args.la)
+        except IndicatorError as exc:
+            raise user_error(str(exc)) from None
+        finally:
+            con.close()
+        for name, value in (("CASEWATCH_COUNCIL", args.council), ("CASEWATCH_LA", args.la)):
+            if value:
+                os.environ[name] = value
         if args.demo_accounts:
             if args.host not in LOOPBACK:
                 raise user_error("--demo-accounts is for a synthetic council on loopback only")

@@ -39,7 +39,7 @@ class Synthesised:
 
 def synth(out: str | Path, *, size: str = "small", seed: int = 1, years: int = 5, scenario: str = "baseline",
           councils: int = 1, first_council: int = 1, end: date | None = None,
-          formats: Sequence[str] = ("parquet",),
+          formats: Sequence[str] = ("parquet",), la: str | None = None,
           on_council: Callable[[int, int], None] | None = None) -> Synthesised:
     """Write a synthetic council's canonical tables (Parquet) and truth.json to ``out``; with "returns" in
     ``formats``, also its statutory returns under ``out/returns``. ``first_council`` counts from 1 (X01)."""
@@ -52,8 +52,15 @@ def synth(out: str | Path, *, size: str = "small", seed: int = 1, years: int = 5
         raise JobError(f"unknown format(s): {', '.join(sorted(unknown))} (formats: {', '.join(FORMATS)})")
     if size not in SIZES or scenario not in SCENARIOS:
         raise JobError(f"size is one of {', '.join(SIZES)}; scenario one of {', '.join(SCENARIOS)}")
+    if la is not None:
+        from casewatch import benchmarks
+
+        if not (la.isdigit() and len(la) == 3 and benchmarks.la_name(la)):
+            raise JobError(f"{la!r} is not a local authority number the DfE publishes figures for")
+        if councils != 1:
+            raise JobError("--la is for one council at a time")
     options = SynthOptions(size=size, seed=seed, years=years, scenario=scenario, councils=councils, end=end,
-                           first_council=first_council - 1)
+                           first_council=first_council - 1, la=la)
     try:
         truth = generate(out, options, on_council=on_council)
     except ValueError as exc:
@@ -149,7 +156,7 @@ def demo(out: str | Path, *, size: str = "small", seed: int = 1, scenario: str =
     step = on_step or (lambda _: None)
     base = Path(out)
     step("generating a synthetic council")
-    made = synth(base / "synth", size=size, seed=seed, scenario=scenario)
+    made = synth(base / "synth", size=size, seed=seed, scenario=scenario, la=la)
     step("loading it into the analytics database")
     loaded = load([base / "synth"], base / "casewatch.duckdb")
     figures = summary(loaded.db)

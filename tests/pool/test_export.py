@@ -207,7 +207,7 @@ def test_manifest_counts_every_row_and_says_what_happened_to_every_column(export
         columns = pq.read_schema(folder / "parquet" / f"{t.name}.parquet").names
         assert "council_id" in columns
         assert set(columns) == {c for c, a in entry["columns"].items() if a != "drop"}
-    assert written["dropped"] == ["teams.name", "previous_permanence.date_perm"]
+    assert written["dropped"] == ["teams.name", "workers.name", "previous_permanence.date_perm"]
     assert sum(e["rows"] for e in written["tables"].values()) > 80_000
     assert sorted(written["files"]) == sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
 

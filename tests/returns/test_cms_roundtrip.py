@@ -16,7 +16,7 @@ NATURAL = {
     "councils": "council_id, name, region, data_to",
     "population": "council_id, mid_year, age, children",
     "teams": "team_id, council_id, name, service, start_date, end_date",
-    "workers": "worker_id, council_id, team_id, role, fte::DOUBLE, agency, asye, start_date, end_date",
+    "workers": "worker_id, council_id, team_id, role, fte::DOUBLE, agency, asye, start_date, end_date, name",
     "children": "child_id, council_id, date_of_birth, sex, ethnicity, disability, uasc, uasc_ceased, family_id",
     "contacts": "child_id, contact_date, source, outcome",
     "early_help_episodes": "child_id, start_date, end_date, outcome",

@@ -22,7 +22,7 @@ def test_refused_for_a_real_council(tmp_path, world):
     real = tmp_path / "real.duckdb"
     con = duckdb.connect(str(real))
     con.execute(f"ATTACH '{world.db}' AS src (READ_ONLY)")
-    con.execute("CREATE TABLE councils AS SELECT '873' AS council_id, data_to FROM src.councils")
+    con.execute("CREATE TABLE councils AS SELECT * REPLACE ('873' AS council_id) FROM src.councils")
     con.close()
     with pytest.raises(AccountError, match="only for a synthetic council"):
         demo_accounts(str(real))

@@ -110,6 +110,22 @@ def attach_readonly(con: duckdb.DuckDBPyConnection, db_path: str | os.PathLike, 
         con.execute(f"DETACH {alias}")
         raise StoreError(f"{path}: a DuckDB file, but not a casewatch database (no councils table); "
                          "make one with 'casewatch load'")
+    missing = _missing_columns(con, alias)
+    if missing:
+        con.execute(f"DETACH {alias}")
+        raise StoreError(f"{path}: made by an older casewatch, without {', '.join(missing[:5])}"
+                         f"{' and more' if len(missing) > 5 else ''}; load the files again with 'casewatch load'")
+
+
+def _missing_columns(con, alias: str) -> list[str]:
+    """The model's columns (table.column) an attached database lacks: one loaded by an older casewatch."""
+    from casewatch.model import TABLES
+
+    have = {r[0] for r in con.execute("SELECT table_name || '.' || column_name FROM duckdb_columns() "
+                                      "WHERE database_name = ? AND schema_name = 'main'", [alias]).fetchall()}
+    tables = {name.split(".")[0] for name in have}
+    return [f"{t.name}.{c.name}" for t in TABLES if t.name in tables for c in t.columns
+            if f"{t.name}.{c.name}" not in have]
 
 
 def _staging_prefix(path: Path) -> str:

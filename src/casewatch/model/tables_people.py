@@ -18,6 +18,10 @@ COUNCILS = Table(
         C("data_from", "DATE", "The first day the data covers completely (the start of the earliest collection "
           "year loaded of every return; of the simulated history for a synthetic council): an indicator that "
           "looks back before it says 'history too short'. NULL: not known.", required=False),
+        C("la_code", "VARCHAR", "The DfE 3-digit LA number the council's figures are compared as (England, its "
+          "statistical neighbours, its Ofsted history): its own, from the returns or the extract's council.csv; "
+          "for a synthetic council the one chosen when it was made. NULL: not known.", required=False,
+          check="regexp_full_match({c}, '[0-9][0-9][0-9]')", check_doc="a 3-digit DfE LA number"),
     ),
     ("council_id",),
 )
@@ -71,6 +75,8 @@ WORKERS = Table(
           "named only in 903 SW episodes).", required=False),
         C("end_date", "DATE", "Leaving date: the first day no longer in post (holds no cases from then); NULL "
           "if still in post.", required=False),
+        C("name", "VARCHAR", "Name as colleagues know it, e.g. 'Amina Khan'. NULL when only the workforce census "
+          "or the 903 names the worker (they carry no names).", required=False),
     ),
     ("worker_id",),
     (RowCheck(ENDS_AFTER_START, "end_date is before start_date"),),

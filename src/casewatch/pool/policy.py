@@ -35,12 +35,14 @@ DISTANCE = "round:5"
 _CHILD = {"child_id": "hash:child"}
 
 POLICY: dict[str, dict[str, str]] = {
-    "councils": {"council_id": KEEP, "name": KEEP, "region": KEEP, "data_to": KEEP, "data_from": KEEP},
+    "councils": {"council_id": KEEP, "name": KEEP, "region": KEEP, "data_to": KEEP, "data_from": KEEP,
+                 "la_code": KEEP},  # the DfE LA number it is compared as: public
     "population": {"council_id": KEEP, "mid_year": KEEP, "age": KEEP, "children": KEEP},
     "teams": {"team_id": KEEP, "council_id": KEEP, "name": DROP, "service": KEEP, "start_date": KEEP,
               "end_date": KEEP},
     "workers": {"worker_id": "hash:worker", "council_id": KEEP, "team_id": KEEP, "role": KEEP, "fte": KEEP,
-                "agency": KEEP, "asye": KEEP, "start_date": KEEP, "end_date": KEEP},
+                "agency": KEEP, "asye": KEEP, "start_date": KEEP, "end_date": KEEP,
+                "name": DROP},  # a person's name never leaves the council
     "children": {**_CHILD, "council_id": KEEP, "date_of_birth": MONTH, "sex": KEEP, "ethnicity": KEEP,
                  "disability": KEEP, "uasc": KEEP,
                  "uasc_ceased": MONTH,  # most often the 18th birthday

@@ -134,6 +134,7 @@ def _mappings(kinds: set[str]) -> dict[str, list[str]]:
     out.setdefault("councils", []).append(
         "SELECT getvariable('council_id') AS council_id, getvariable('council_name') AS name, "
         "getvariable('data_to')::DATE AS data_to, getvariable('data_from')::DATE AS data_from, "
+        "getvariable('la_code')::VARCHAR AS la_code, "
         "'casewatch' AS _file, 0::BIGINT AS _row, "
         "0 AS _year, 'casewatch.council' AS _src")
     return out
@@ -180,6 +181,9 @@ def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None
     con.execute("SET VARIABLE data_to = ?", [data_to.isoformat()])
     data_from = _data_from(files)
     con.execute("SET VARIABLE data_from = ?", [data_from.isoformat() if data_from else None])
+    from casewatch.returns.reference.council import dfe_number
+
+    con.execute("SET VARIABLE la_code = ?", [dfe_number(con, files, council_id)])
 
     rules = run_rules(con)
     create_model(con, TABLES)

@@ -37,6 +37,7 @@ class SynthOptions:
     councils: int = 1
     end: date | None = None
     first_council: int = 0  # index of the first council (X01 is 0): councils made in separate runs don't clash
+    la: str | None = None  # the DfE LA number one council is compared as (England, neighbours, Ofsted history)
 
     def period_ends(self) -> list[date]:
         end = self.end or latest_period_end()
@@ -54,6 +55,8 @@ def generate(out: str | Path, options: SynthOptions,
         raise ValueError(f"size must be one of {', '.join(P.SIZES)}")
     if options.scenario not in P.SCENARIOS:
         raise ValueError(f"scenario must be one of {', '.join(P.SCENARIOS)}")
+    if options.la is not None and options.councils != 1:
+        raise ValueError("an LA code to compare as is for one council at a time")
     if not 1 <= options.years <= 15:
         raise ValueError("years must be between 1 and 15")
     out = Path(out)
@@ -73,7 +76,7 @@ def generate(out: str | Path, options: SynthOptions,
         code = council_code(i)
         name = COUNCIL_NAMES[i % len(COUNCIL_NAMES)] + ("" if i < len(COUNCIL_NAMES) else f" {i // len(COUNCIL_NAMES) + 1}")
         council = Council(code, name, P.SIZES[options.size], P.SCENARIOS[options.scenario],
-                          options.seed * 1000 + i, window_start, ends[-1])
+                          options.seed * 1000 + i, window_start, ends[-1], la=options.la)
         log = council.run()
         truth["councils"][code] = {
             "name": name,

@@ -43,8 +43,9 @@ def poisson(rng: random.Random, lam: float) -> int:
 
 class Council:
     def __init__(self, council_id: str, name: str, size: P.Size, scenario: P.Scenario, seed: int,
-                 window_start: date, end: date):
+                 window_start: date, end: date, la: str | None = None):
         self.id, self.name, self.size, self.scenario = council_id, name, size, scenario
+        self.la = la
         self.rng = random.Random(seed)
         self.window_start = window_start.toordinal()
         sim_start = date(window_start.year - P.WARM_UP_YEARS, 4, 1).toordinal()
@@ -198,7 +199,7 @@ class Council:
             ceased = log.cz(_birthday(c.dob, 18)) if c.uasc else None  # UASC status ends at 18
             log.add("children", (c.child_id, self.id, c.dob, c.sex, c.ethnicity, c.disability, c.uasc, ceased,
                                  c.family_id))
-        log.add("councils", (self.id, self.name, "Synthetic", log.end, log.start))
+        log.add("councils", (self.id, self.name, "Synthetic", log.end, log.start, self.la))
 
 
 def _birthday(dob: int, age: int) -> int:

@@ -22,11 +22,38 @@ AREA_NAMES = ("North", "South", "East", "West", "Central", "Riverside", "Hillsid
               "Forest", "Harbour")
 SERVICE_LABEL = {"assessment": "Assessment", "safeguarding": "Safeguarding", "children_in_care": "Children in Care"}
 YEAR = 365.25
+# workers' names: common first names and surnames in England, put together at random (invented people)
+FIRST_NAMES = ("Amina", "James", "Sarah", "Mohammed", "Emma", "David", "Priya", "Daniel", "Hannah", "Thomas",
+               "Fatima", "Michael", "Laura", "Ali", "Rebecca", "Paul", "Aisha", "Mark", "Chloe", "Richard", "Zainab",
+               "Andrew", "Sophie", "Imran", "Rachel", "Chris", "Grace", "Joseph", "Jessica", "Kwame", "Claire",
+               "Adam", "Nadia", "Simon", "Lucy", "Tariq", "Helen", "Ben", "Olivia", "Sean")
+SURNAMES = ("Khan", "Smith", "Jones", "Patel", "Williams", "Taylor", "Brown", "Ahmed", "Davies", "Evans", "Wilson",
+            "Hussain", "Thomas", "Johnson", "Roberts", "Begum", "Walker", "Wright", "Robinson", "Thompson", "Ali",
+            "White", "Hughes", "Edwards", "Green", "Shah", "Hall", "Wood", "Harris", "Mensah", "Clarke", "Jackson",
+            "Lewis", "Singh", "Turner", "Hill", "Okafor", "Cooper", "Ward", "Murphy")
+
+
+class Names:
+    """Workers' names, from a random stream of their own seeded from the council's (without drawing from it, so
+    naming changes no other synthetic row): a name not yet used in the council while one is left."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = random.Random(str(rng.getstate()))
+        self.used: set[str] = set()
+
+    def next(self) -> str:
+        for _ in range(20):
+            name = f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(SURNAMES)}"
+            if name not in self.used:
+                break
+        self.used.add(name)
+        return name
 
 
 class Workforce:
     def __init__(self, log: EventLog, size: P.Size, scenario: P.Scenario, window_start: int):
         self.log, self.size, self.scenario, self.window_start = log, size, scenario, window_start
+        self.names = Names(log.rng)
         self.teams: dict[tuple[str, int], str] = {}  # (service, team number) -> team_id
         self.team_area: dict[str, int | None] = {}
         for service, n in (("assessment", size.assessment_teams), ("safeguarding", size.areas),
@@ -61,7 +88,7 @@ class Workforce:
     def _manager(self, tid: str, rng: random.Random) -> None:
         log = self.log
         log.add("workers", (log.swe_id(), log.prefix, tid, "team_manager", Decimal("1.00"), False, False,
-                            log.start - randint(rng, 200, 3000), None))
+                            log.start - randint(rng, 200, 3000), None, self.names.next()))
 
     def _fill_post(self, tid: str, k: int, posts: int, rng: random.Random) -> None:
         log = self.log
@@ -86,7 +113,7 @@ class Workforce:
                 if t < t1 < leave:
                     leave = t1 + max(30, int(rng.expovariate(rate * self.scenario.turnover(1.0, area)) * YEAR))
             log.add("workers", (log.swe_id(), log.prefix, tid, role, fte, agency, asye, t,
-                                leave if leave <= log.end else None))
+                                leave if leave <= log.end else None, self.names.next()))
             first = False
             gap = int(rng.expovariate(1 / (40 if self.scenario.turnover(tyears, area) == 1 else 90)))
             t = leave + gap

@@ -26,6 +26,17 @@ def team_names(src: Source) -> dict[str, str]:
     return src.memo(("team-names",), compute)
 
 
+def worker_names(src: Source) -> dict[str, str]:
+    """Worker id -> the name colleagues know them by (a worker without one is not in it)."""
+    from casewatch.workforce.pressure import names
+
+    def compute():
+        with src.connect() as (con, _):
+            return names(con)[0]
+
+    return src.memo(("worker-names",), compute)
+
+
 def action_rows(src: Source, who: Principal, names: list[str] | None, team: str | None,
                 worker: str | None) -> tuple[object, list[dict]]:
     """(context, rows) of the action lists on the date the data runs to, only rows ``who`` may see."""
@@ -68,17 +79,23 @@ def caseloads(src: Source, who: Principal) -> tuple[object, dict]:
     return ctx, data | {"workers": workers}
 
 
-def cut_plan(plan: dict, who: Principal) -> dict:
+def cut_plan(plan: dict, who: Principal, workers: dict[str, str] | None = None,
+             teams: dict[str, str] | None = None) -> dict:
     """A balancing plan (casewatch.workforce.plan.propose) cut to ``who``: a team manager sees the moves into or
-    out of their teams and their teams' workers."""
+    out of their teams and their teams' workers. With ``workers`` and ``teams`` (id -> name: worker_names,
+    team_names) each move gains ``from_name``/``to_name`` and each worker ``worker_name``/``team_name``; ids stay."""
+    wname, tname = workers or {}, teams or {}
     before, after = plan["before"]["workers"], plan["after"]["workers"]
 
     def team_of(worker: str) -> str:
         return (before.get(worker) or after.get(worker) or {}).get("team") or ""
 
-    moves = [m for m in plan["moves"] if who.sees_row(team_of(m["from"]), m["from"])
+    moves = [m | {"from_name": wname.get(m["from"], m["from"]), "to_name": wname.get(m["to"], m["to"])}
+             for m in plan["moves"] if who.sees_row(team_of(m["from"]), m["from"])
              or who.sees_row(team_of(m["to"]), m["to"])]
-    workers = [{"worker": w, **after[w], "before": before[w]} for w in sorted(after)
-               if who.sees_worker(after[w]["team"] or "", w)
-               and (before[w]["cases"] != after[w]["cases"] or before[w]["over_cap"] or after[w]["over_cap"])]
-    return plan | {"moves": moves, "workers": workers}
+    shown = [{"worker": w, **after[w], "before": before[w]} for w in sorted(after)
+             if who.sees_worker(after[w]["team"] or "", w)
+             and (before[w]["cases"] != after[w]["cases"] or before[w]["over_cap"] or after[w]["over_cap"])]
+    shown = [w | {"worker_name": wname.get(w["worker"], w["worker"]),
+                  "team_name": tname.get(w["team"] or "", w["team"] or "no team")} for w in shown]
+    return plan | {"moves": moves, "workers": shown}

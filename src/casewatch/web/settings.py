@@ -84,6 +84,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("CASEWATCH_ALLOWED_HOSTS", "1
                  if h.strip()]
 CASEWATCH_DB = os.environ.get("CASEWATCH_DB")
 CASEWATCH_COUNCIL = os.environ.get("CASEWATCH_COUNCIL") or None
+CASEWATCH_LA = os.environ.get("CASEWATCH_LA") or None  # the DfE LA number to compare as; default: the database's
 CASEWATCH_STANDARDS = os.environ.get("CASEWATCH_STANDARDS") or None
 
 INSTALLED_APPS = [

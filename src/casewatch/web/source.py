@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from casewatch.measures.run import Context, _context
+from casewatch.measures.run import Context, council_context
 from casewatch.measures.scope import attach, scope
 
 
@@ -24,9 +24,10 @@ class NoData(Exception):
 
 
 class Source:
-    def __init__(self, path: str | Path, council: str | None = None):
+    def __init__(self, path: str | Path, council: str | None = None, la: str | None = None):
         self.path = str(path)
         self.council = council
+        self.la = la  # the DfE LA number the figures are compared as; None: the one the database records
         self._signature: tuple | None = None
         self._memo: dict = {}
         self._lock = threading.Lock()
@@ -74,7 +75,7 @@ class Source:
         self.signature()
         con = attach(self.path)
         try:
-            ctx = _context(con, self.council, None, None)
+            ctx = council_context(con, self.council, None, self.la)
             scope(con, ctx.council_id)
             yield con, ctx
         finally:
@@ -96,8 +97,8 @@ def current() -> Source:
     path = settings.CASEWATCH_DB
     if not path:
         raise NoData("CASEWATCH_DB is not set: start the app with casewatch serve --db FILE")
-    key = (str(path), settings.CASEWATCH_COUNCIL)
+    key = (str(path), settings.CASEWATCH_COUNCIL, settings.CASEWATCH_LA)
     with _sources_lock:
         if key not in _sources:
-            _sources[key] = Source(path, settings.CASEWATCH_COUNCIL)
+            _sources[key] = Source(*key)
         return _sources[key]

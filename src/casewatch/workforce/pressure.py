@@ -24,15 +24,25 @@ def _months_before(d: date, n: int) -> date:
     raise AssertionError("unreachable")
 
 
+def names(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str]]:
+    """(worker id -> name, team id -> name) of the workers and teams the database has a name for."""
+    return (dict(con.execute("SELECT worker_id, name FROM workers WHERE name IS NOT NULL").fetchall()),
+            dict(con.execute("SELECT team_id, name FROM teams WHERE name IS NOT NULL").fetchall()))
+
+
 def workers_on(con: duckdb.DuckDBPyConnection, on: date, cap: float, asye_factor: float) -> list[dict]:
+    """Case holders on ``on``: ids (``worker``, ``team``) for scoping and exports, and the names a person reads
+    (``worker_name``, ``team_name``: the id where the database has no name)."""
     rows = con.execute(f"""
         SELECT d.worker_id, coalesce(d.team_id, 'no team'), d.cases, d.weighted, d.fte, coalesce(d.asye, false),
-            round({cap} * d.fte * CASE WHEN d.asye THEN {asye_factor} ELSE 1 END, 2) AS cap
-        FROM daily_caseloads d WHERE d.day = ? AND d.cases > 0 ORDER BY d.weighted DESC, d.worker_id""",
-                       [on]).fetchall()
-    return [{"worker": w, "team": t, "cases": c, "weighted": float(wt), "fte": float(f) if f is not None else None,
-             "asye": a, "cap": float(cp) if cp is not None else None,
-             "over_cap": cp is not None and float(wt) > float(cp)} for w, t, c, wt, f, a, cp in rows]
+            round({cap} * d.fte * CASE WHEN d.asye THEN {asye_factor} ELSE 1 END, 2) AS cap,
+            coalesce(w.name, d.worker_id), coalesce(t.name, d.team_id, 'no team')
+        FROM daily_caseloads d LEFT JOIN workers w ON w.worker_id = d.worker_id
+            LEFT JOIN teams t ON t.team_id = d.team_id
+        WHERE d.day = ? AND d.cases > 0 ORDER BY d.weighted DESC, d.worker_id""", [on]).fetchall()
+    return [{"worker": w, "worker_name": wn, "team": t, "team_name": tn, "cases": c, "weighted": float(wt),
+             "fte": float(f) if f is not None else None, "asye": a, "cap": float(cp) if cp is not None else None,
+             "over_cap": cp is not None and float(wt) > float(cp)} for w, t, c, wt, f, a, cp, wn, tn in rows]
 
 
 def teams_on(con: duckdb.DuckDBPyConnection, on: date, cap: float, asye_factor: float) -> list[dict]:
@@ -40,7 +50,7 @@ def teams_on(con: duckdb.DuckDBPyConnection, on: date, cap: float, asye_factor: 
     sql = f"""SELECT coalesce(d.team_id, 'no team') AS team, count(*) AS holders, sum(cases) AS cases,
             sum(fte) AS fte, round(sum(weighted) / nullif(sum(fte), 0), 2) AS per_fte,
             round(100.0 * count(*) FILTER (WHERE weighted > {limit}) / count(*), 1) AS over_cap_pct,
-            any_value(t.name) AS name, count(*) FILTER (WHERE weighted > {limit}) AS over_cap
+            coalesce(any_value(t.name), coalesce(d.team_id, 'no team')) AS name, count(*) FILTER (WHERE weighted > {limit}) AS over_cap
         FROM daily_caseloads d LEFT JOIN teams t ON t.team_id = d.team_id WHERE day = ? AND cases > 0
         GROUP BY coalesce(d.team_id, 'no team')"""
     now = {r[0]: r for r in con.execute(sql, [on]).fetchall()}

@@ -35,7 +35,7 @@ def to_model() -> dict[str, str]:
         "teams": f"""SELECT team_id, {COUNCIL} AS council_id, name, {_code('service')} AS service, start_date,
                             end_date, {_src('teams')} FROM cms.teams""",
         "workers": f"""SELECT worker_id, {COUNCIL} AS council_id, team_id, {_code('role')} AS role, fte, agency, asye,
-                              start_date, end_date, {_src('workers')} FROM cms.workers""",
+                              start_date, end_date, name, {_src('workers')} FROM cms.workers""",
         "children": f"""SELECT child_id, {COUNCIL} AS council_id, date_of_birth, {SEX} AS sex, ethnicity, disability, uasc,
                                uasc_ceased, family_id, {_src('children')} FROM cms.children""",
         "contacts": f"""SELECT {event_id('contacts', 'child_id', 'contact_date', seq=True)} AS contact_id, child_id,

@@ -89,3 +89,18 @@ def stage_council(con, files: list[ReturnFile], council_id: str | None) -> None:
         return
     con.executemany("INSERT INTO reference.council_la (_file, _row, la, la_code) VALUES ('casewatch', ?, ?, ?)",
                     [[i, la, code] for i, la in enumerate(ons_codes(code))])
+
+
+def dfe_number(con, files: list[ReturnFile], council_id: str | None) -> str | None:
+    """The council's DfE LA number (``873``), kept as ``councils.la_code`` so the figures are compared with
+    England, the statistical neighbours and its Ofsted history without being told again: from ``--council``
+    when that is an LA code, else the one LA the returns name (headers, the extract's council.csv); None
+    when none or several are named. Needs no reference data."""
+    named = [council_id.strip()] if council_id and ons_codes(council_id) else _named(con, files)
+    numbers = set()
+    for code in named:
+        ons = set(ons_codes(code))
+        numbers |= {n for n, codes in lookup().items() if ons & set(codes)} if ons else set()
+    if len(numbers) > 1:  # an ONS code two DfE numbers share (a reorganised area): the one named, if a number
+        numbers &= {c.strip() for c in named}
+    return next(iter(numbers)) if len(numbers) == 1 else None

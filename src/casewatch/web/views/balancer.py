@@ -45,10 +45,7 @@ def balancer(request):
     state, value = balancer_runs.state(src, ctx.data_to, who.username, cap, time_limit)
     data |= {"state": state, "params": params, "poll": POLL_SECONDS}
     if state == "plan":
-        plan = casework.cut_plan(value, who)
-        names = casework.team_names(src)
-        for w in plan["workers"]:
-            w["team_name"] = names.get(w["team"], w["team"])
+        plan = casework.cut_plan(value, who, casework.worker_names(src), casework.team_names(src))
         record(request, "view_balancer", detail=f"{len(plan['moves'])} moves shown, cap {cap:g}, "
                f"time limit {time_limit:g} s")
         data["plan"] = plan
