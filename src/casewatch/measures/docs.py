@@ -33,6 +33,14 @@ def render() -> str:
         "",
         "Breakdowns: " + "; ".join(f"**{k}** {v}" for k, v in BREAKDOWNS.items()) + ".",
         "",
+        "Charts: each indicator's five years are drawn as a line whose y axis starts at zero and is titled with the "
+        "indicator's unit (%, per 10,000 children, days, working days, children, ...). A count is drawn on its own "
+        "axis, never beside England's total (which is not comparable with one council's); the matching rate per "
+        "10,000, where there is one, compares it with England. Percentages, rates, means and medians are drawn "
+        "beside England's published figures, named with their years ('England (to 2025)'); in tables an England "
+        "or neighbour figure from an earlier year than the row's is named with its year in brackets. The small "
+        "lines beside headline figures are scaled to their own lowest and highest years, and say so.",
+        "",
     ]
     areas: dict[str, list] = {}
     for ind in inds:
@@ -59,6 +67,9 @@ def render() -> str:
                 lines.append(f"- **Looks back** {ind.history_months} months before the period start: where the "
                              "loaded data starts later, the figure is 'history too short', not a number")
             lines.append("")
+    from casewatch.measures.worse import DOC as WORSE
+
+    lines += ["## What got worse", "", WORSE, ""]
     return "\n".join(lines)
 
 

@@ -5,15 +5,20 @@ words, so no reader depends on the picture (or on colour)."""
 from __future__ import annotations
 
 import math
+import re
+from functools import partial
 
 import altair as alt
 import vl_convert as vlc
 
+from casewatch.words import day
+
 COUNCIL, ENGLAND, LIMIT, OUTSIDE = "#1d70b8", "#505a5f", "#b1b4b6", "#d4351c"  # GOV.UK palette
 
 
-def _svg(chart: alt.TopLevelMixin) -> str:
-    svg = vlc.vegalite_to_svg(chart.to_dict(validate=False))
+def _svg(chart: alt.TopLevelMixin | dict) -> str:
+    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+    svg = vlc.vegalite_to_svg(spec)
     return svg[svg.index("<svg"):] if "<svg" in svg else svg
 
 
@@ -21,35 +26,86 @@ def _numbers(series: list[tuple[str, object]]) -> list[dict]:
     return [{"year": pe[:4], "value": v} for pe, v in series if isinstance(v, int | float)]
 
 
-def sparkline(series: list[tuple[str, object]], title: str) -> tuple[str, str]:
+def sparkline_spec(series: list[tuple[str, object]], title: str) -> tuple[dict | None, str]:
+    """A headline indicator's years as a small line without axes (None when fewer than two years). It runs from
+    its own lowest year to its highest, not from zero (a trend, read beside the figures), and its alt text says
+    so."""
     data = _numbers(series)
     if len(data) < 2:
-        return "", f"{title}: too few years to show a trend"
+        return None, f"{title}: too few years to show a trend"
+    low, high = min(d["value"] for d in data), max(d["value"] for d in data)
+    scale = alt.Scale(domain=[low, high], nice=False) if low < high else alt.Scale(zero=True)
     chart = alt.Chart(alt.Data(values=data)).mark_line(color=COUNCIL, point=True).encode(
-        x=alt.X("year:O", axis=None), y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)),
+        x=alt.X("year:O", axis=None), y=alt.Y("value:Q", axis=None, scale=scale),
     ).properties(width=90, height=24).configure_view(stroke=None)
     first, last = data[0], data[-1]
-    return _svg(chart), f"{title}: {first['value']} in {first['year']} to {last['value']} in {last['year']}"
+    return chart.to_dict(validate=False), (f"{title}, a small line scaled to its own lowest and highest years: "
+                                           f"{first['value']} in {first['year']} to {last['value']} in {last['year']}")
 
 
-def trend(series: list[tuple[str, object]], england: list[tuple[int, float | None]], title: str,
-          unit_label: str) -> tuple[str, str]:
+def sparkline(series: list[tuple[str, object]], title: str) -> tuple[str, str]:
+    spec, alt_text = sparkline_spec(series, title)
+    return (_svg(spec) if spec else ""), alt_text
+
+
+def is_count(ind) -> bool:
+    """A count (referrals, children in care): one council's total, never drawn against England's."""
+    return ind.unit == "count"
+
+
+def comparable_rate(ind):
+    """The indicator that compares a count with England's: the same children per 10,000 (referrals ->
+    referrals_rate_per_10k, cla_at_31_march -> cla_rate_per_10k), or None if there is none."""
+    from casewatch.measures.define import REGISTRY
+
+    return REGISTRY.get(ind.id.removesuffix("_at_31_march") + "_rate_per_10k") if is_count(ind) else None
+
+
+def england_label(years: list[int]) -> str:
+    """England's legend entry with the year(s) its figures are for: 'England (2025)', 'England (to 2025)'."""
+    return f"England ({years[0]})" if len(years) == 1 else f"England (to {max(years)})"
+
+
+def _x_title(ind, series: list[tuple[str, object]]) -> str:
+    end = day(series[-1][0]).rsplit(" ", 1)[0] if series else "31 March"
+    return {"snapshot": f"On {end}", "three_years": f"Three years ending {end}"}.get(ind.period,
+                                                                                     f"Year ending {end}")
+
+
+def trend_spec(ind, series: list[tuple[str, object]],
+               england: list[tuple[int, float | None]]) -> tuple[dict | None, str]:
+    """The indicator's years as a line (None when there is nothing to draw), its y axis from zero and titled
+    with the indicator's unit (``unit_label``). England's published figures are drawn beside a percentage, a
+    rate, a mean or a median, named with their years (``england_label``); never beside a count, whose England
+    total (~82,000 referrals) is not comparable with one council's: the alt text says so."""
+    title = ind.title
     rows = [{"year": r["year"], "value": r["value"], "who": "This council"} for r in _numbers(series)]
-    rows += [{"year": str(y), "value": v, "who": "England"} for y, v in england if v is not None]
+    theirs = [(y, v) for y, v in england if v is not None and not is_count(ind)]
+    who = ["This council"] + ([england_label([y for y, _ in theirs])] if theirs else [])
+    rows += [{"year": str(y), "value": v, "who": who[-1]} for y, v in theirs]
     if not rows:
-        return "", f"{title}: no figures to chart"
+        return None, f"{title}: no figures to chart"
     chart = alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
-        x=alt.X("year:O", title="Year ending 31 March"),
-        y=alt.Y("value:Q", title=unit_label, scale=alt.Scale(zero=False)),
-        color=alt.Color("who:N", title=None, scale=alt.Scale(domain=["This council", "England"],
-                                                               range=[COUNCIL, ENGLAND])),
-        strokeDash=alt.StrokeDash("who:N", title=None, scale=alt.Scale(domain=["This council", "England"],
-                                                                         range=[[1, 0], [4, 3]])),
+        x=alt.X("year:O", title=_x_title(ind, series), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=unit_label(ind), scale=alt.Scale(zero=True)),
+        color=alt.Color("who:N", title=None, scale=alt.Scale(domain=who, range=[COUNCIL, ENGLAND][:len(who)])),
+        strokeDash=alt.StrokeDash("who:N", title=None, scale=alt.Scale(domain=who,
+                                                                       range=[[1, 0], [4, 3]][:len(who)])),
     ).properties(width=360, height=150, title=title)
     ours = ", ".join(f"{r['year']}: {r['value']}" for r in rows if r["who"] == "This council")
-    theirs = ", ".join(f"{r['year']}: {r['value']}" for r in rows if r["who"] == "England")
-    alt_text = f"{title}. This council {ours or 'no figures'}." + (f" England {theirs}." if theirs else "")
-    return _svg(chart), alt_text
+    alt_text = f"{title} (axis: {unit_label(ind)}, from zero). This council {ours or 'no figures'}."
+    if theirs:
+        alt_text += f" {who[-1]} " + ", ".join(f"{y}: {v}" for y, v in theirs) + "."
+    elif is_count(ind):
+        rate = comparable_rate(ind)
+        alt_text += (" England's total is not comparable with one council's, so it is not drawn"
+                     + (f"; {rate.title} compares them." if rate else "."))
+    return chart.to_dict(validate=False), alt_text
+
+
+def trend(ind, series: list[tuple[str, object]], england: list[tuple[int, float | None]]) -> tuple[str, str]:
+    spec, alt_text = trend_spec(ind, series, england)
+    return (_svg(spec) if spec else ""), alt_text
 
 
 def funnel(teams: list[tuple[str, float, float]], council_pct: float, title: str, units: str = "teams",
@@ -147,12 +203,29 @@ def _num(v: float) -> str:
     return f"{v:g}"
 
 
-def unit_label(unit: str) -> str:
-    return {"percent": "%", "per_10k": "per 10,000 children", "count": "number", "mean": "days or mean",
-            "median": "median", "ratio": "ratio"}.get(unit, unit)
+_COUNTED = re.compile(r"\s(?:whose|with|who|authorised|starting|leaving|in|on)\b|\s\(")
+_PER = {("ratio", "caseload"): "cases per full-time worker", ("median", "caseload"): "cases per case holder",
+        ("mean", "social workers per child"): "social workers per child"}
 
 
-
+def unit_label(ind) -> str:
+    """What the indicator's figures are in, as a chart's axis title: '%', 'per 10,000 children', 'days',
+    'working days', what a count counts ('children', 'referrals', 'early help episodes') or what a ratio is
+    ('social workers per child'). From the indicator's unit, title and numerator (measures/define.py). Given a
+    bare unit name (no indicator) it says the unit in general terms."""
+    unit = getattr(ind, "unit", ind)
+    general = {"percent": "%", "per_10k": "per 10,000 children", "count": "number"}
+    if isinstance(ind, str) or unit in ("percent", "per_10k"):
+        return general.get(unit, unit)
+    title = ind.title.lower()
+    if unit == "count":
+        counted = _COUNTED.split(ind.numerator.strip(), maxsplit=1)[0].strip().lower()
+        return counted if 0 < len(counted.split()) <= 3 else "number"
+    if "working days" in title:
+        return "working days"
+    if "days" in title:
+        return "days"
+    return next((label for (u, words), label in _PER.items() if u == unit and words in title), unit)
 
 
 def render_all(report) -> dict[str, tuple[str, str]]:
@@ -165,7 +238,7 @@ def render_all(report) -> dict[str, tuple[str, str]]:
     for x in report.lines:
         if x.ind.id in headline:
             jobs[f"spark:{x.ind.id}"] = (sparkline, (x.series, x.ind.title))
-        jobs[f"trend:{x.ind.id}"] = (trend, (x.series, x.england_series, x.ind.title, unit_label(x.ind.unit)))
+        jobs[f"trend:{x.ind.id}"] = (trend, (x.ind, x.series, x.england_series))
         if x.teams and isinstance(x.value, int | float) and report.audience == "internal":
             pts = [(f.group, f.value, f.denominator) for f in x.teams if f.group not in ("unallocated", "no team")]
             jobs[f"funnel:{x.ind.id}"] = (funnel, (pts, x.value, f"{x.ind.title}, by team"))
@@ -174,7 +247,8 @@ def render_all(report) -> dict[str, tuple[str, str]]:
 
         f = report.forecast
         history = [(h["date"], h["in_care"]) for h in f["history"] if isinstance(h["in_care"], int | float)]
-        jobs["forecast:fan"] = (fan, (history, f["total"], "Children in care: recorded and forecast"))
+        band = {"band_label": f["words"]["band_label"]} if f.get("words") else {}
+        jobs["forecast:fan"] = (partial(fan, **band), (history, f["total"], "Children in care: recorded and forecast"))
         jobs["forecast:spend"] = (spend, (f["cost"], "Placement spend a month, forecast"))
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {k: pool.submit(fn, *args) for k, (fn, args) in jobs.items()}
