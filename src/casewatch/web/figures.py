@@ -41,8 +41,9 @@ def _shown(fig, public: bool) -> tuple:
 
 
 def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
-    """(context, rows): each headline indicator's value, last year's, England, SN mean, direction and a small
-    five-year trend chart (``spark``, None when there are fewer than two years to draw)."""
+    """(context, rows): each headline indicator's value, last year's, England and the year of its figure
+    (``england_year``: the DfE's latest year up to this one), SN mean, direction and a small five-year trend
+    chart (``spark``, None when there are fewer than two years to draw)."""
     def compute():
         all_indicators()
         with src.connect() as (con, ctx):
@@ -59,6 +60,8 @@ def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
     sparks = src.memo(("sparklines", public), lambda: {
         ind_id: spark_chart(REGISTRY[ind_id], [(pe, _shown(by.get((ind_id, pe)), public)[0]) for pe in ends])
         for ind_id in HEADLINE})
+    from casewatch.outputs.charts import is_count
+
     rows = []
     for ind_id in HEADLINE:
         ind, now, before = REGISTRY[ind_id], raw.get((ind_id, end)), raw.get((ind_id, prev_end))
@@ -74,8 +77,13 @@ def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
             direction = None
         rows.append({"id": ind_id, "title": ind.title, "unit": ind.unit, "value": value, "previous": previous,
                      "value_text": fmt(value, ind.unit, ind.decimals), "previous_text": fmt(previous, ind.unit, ind.decimals),
-                     "england_text": fmt(item["england"], ind.unit, ind.decimals),
-                     "sn_text": fmt(item["sn_mean"], ind.unit, ind.decimals), "direction": direction or "-",
+                     # a count beside England's total misleads (one council's 300 against 82,000): not shown
+                     "england_text": "not comparable" if is_count(ind) else fmt(item["england"], ind.unit,
+                                                                                 ind.decimals),
+                     "england_year": item["benchmark_year"] if item["england"] is not None else None,
+                     "sn_text": "not comparable" if is_count(ind) else fmt(item["sn_mean"], ind.unit,
+                                                                           ind.decimals),
+                     "direction": direction or "-",
                      "note": "history too short" if item["history"] else None,
                      "spark": sparks.get(ind_id)})
     return ctx, rows
@@ -114,7 +122,8 @@ def detail(src: Source, ind_id: str, public: bool) -> dict:
         value, num, den = _shown(whole.get(pe.isoformat()), public)
         periods.append({"period_end": pe, "value_text": "history too short" if short else fmt(value, ind.unit,
                                                                                               ind.decimals),
-                        "numerator": _count_text(num), "denominator": _count_text(den), "value": value})
+                        "numerator": _count_text(num), "denominator": _count_text(den), "value": value}
+                       | benchmark_cells(ind, ctx.la_code, pe))
     teams = []
     if not public:
         for f in figs:
@@ -132,7 +141,47 @@ def detail(src: Source, ind_id: str, public: bool) -> dict:
             (t["name"] or t["team"], f.value, f.denominator) for t, f in _team_figures(figs, ctx, names)]))
     short = next((too_short(f) for f in raw.values() if too_short(f)), None)
     return {"ctx": ctx, "ind": ind, "periods": periods, "teams": teams, "chart": chart, "funnel": funnel,
-            "history": short, "records_with_issues": None if public else issues}
+            "history": short, "records_with_issues": None if public else issues,
+            "benchmarks": benchmark_summary(ind, periods)}
+
+
+def benchmark_cells(ind, la_code: str | None, pe: date) -> dict:
+    """England's and the statistical neighbours' figures for a period (from casewatch.benchmarks), each with the
+    year it is for: ``benchmark_year`` is the DfE year used, an earlier one when the period's is not yet
+    published, and the cell text then names it ('59.1% (2025)'). No figures (None) for a count: England's
+    total is not comparable with one council's."""
+    from casewatch import benchmarks
+    from casewatch.outputs.charts import is_count
+
+    if is_count(ind) or not benchmarks.published(ind.id):
+        return {"england_text": None, "sn_text": None, "benchmark_year": None}
+    found = benchmarks.compare(ind.id, la_code, pe.year, None, ind.higher_is_better)
+    year = found["benchmark_year"]
+
+    def cell(v) -> str:
+        if v is None:
+            return "-"
+        return fmt(v, ind.unit, ind.decimals) + ("" if year == pe.year else f" ({year})")
+
+    return {"england_text": cell(found["england"]), "sn_text": cell(found["sn_mean"]), "benchmark_year": year,
+            "england": found["england"], "sn_mean": found["sn_mean"]}
+
+
+def benchmark_summary(ind, periods: list[dict]) -> dict:
+    """What the page says above its table: the latest figure beside England's and the neighbours', each with
+    the year it is for; for a count, that England's total is not comparable and which rate compares them."""
+    from casewatch.outputs.charts import comparable_rate, is_count
+
+    latest = periods[-1]
+    out = {"year": latest["period_end"].year, "value_text": latest["value_text"], "count": is_count(ind),
+           "rate": comparable_rate(ind), "england_text": None, "sn_text": None,
+           "benchmark_year": latest.get("benchmark_year"), "shown": any(p["england_text"] for p in periods),
+           "any_sn": any(p.get("sn_mean") is not None for p in periods)}
+    if latest.get("england") is not None:
+        out["england_text"] = fmt(latest["england"], ind.unit, ind.decimals)
+    if latest.get("sn_mean") is not None:
+        out["sn_text"] = fmt(latest["sn_mean"], ind.unit, ind.decimals)
+    return out
 
 
 def _team_figures(figs, ctx, names: dict) -> list[tuple[dict, object]]:
@@ -168,14 +217,15 @@ def safe_svg(svg: str) -> str | None:
 
 
 def trend_chart(ind, series: list[tuple[str, object]], ends: list[date]) -> dict | None:
-    """The indicator's trend against England as inline SVG, with its alt text. ``series`` holds the figures as
-    the page shows them (disclosure-controlled for members: suppressed years are left out, never charted)."""
+    """The indicator's trend as inline SVG, with its alt text: from zero, against England's published figures
+    (named with their years) unless it is a count (casewatch.outputs.charts.trend). ``series`` holds the figures
+    as the page shows them (disclosure-controlled for members: suppressed years are left out, never charted)."""
     from casewatch import benchmarks
-    from casewatch.outputs.charts import trend, unit_label
+    from casewatch.outputs.charts import trend
 
     england = benchmarks.series(ind.id, "E92000001") if benchmarks.published(ind.id) else []
     england = [(y, v) for y, v in england if y > ends[0].year - 1]
-    return inline_chart(*trend(series, england, ind.title, unit_label(ind.unit)))
+    return inline_chart(*trend(ind, series, england))
 
 
 def inline_chart(svg: str, alt: str) -> dict | None:
@@ -196,7 +246,8 @@ def caseload_chart(workers: list[dict], cap: float) -> dict | None:
     from casewatch.outputs.charts import caseload_distribution
 
     return inline_chart(*caseload_distribution(
-        [(w["worker"], w.get("team_name") or w["team"], w["weighted"], w["cap"]) for w in workers], cap))
+        [(w.get("worker_name") or w["worker"], w.get("team_name") or w["team"], w["weighted"], w["cap"])
+         for w in workers], cap))
 
 
 def _count_text(v) -> str:

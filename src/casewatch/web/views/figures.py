@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.http import Http404
 from django.shortcuts import render
 
+from casewatch import benchmarks
 from casewatch.measures.catalogue import all_indicators, by_judgement_area
 from casewatch.measures.define import REGISTRY
-from casewatch.web import figures
+from casewatch.web import figures, worse
 from casewatch.web.principal import principal
 from casewatch.web.source import current
 
 
 def overview(request):
+    """What got worse (ranked: casewatch.measures.worse; all of them with ``?worse=all``), then the headline
+    indicators beside England, the year of England's figures said."""
     public = principal(request).aggregate_only
     ctx, rows = figures.headline(current(), public)
-    return render(request, "casewatch/overview.html", {"ctx": ctx, "rows": rows, "public": public})
+    everything = request.GET.get("worse") == "all"
+    _, worse_rows, worse_total, left_out = worse.rows(current(), public, None if everything else worse.TOP)
+    years = Counter(r["england_year"] for r in rows if r.get("england_year"))
+    return render(request, "casewatch/overview.html", {
+        "ctx": ctx, "rows": rows, "public": public, "worse": worse_rows, "worse_total": worse_total,
+        "worse_left_out": left_out, "worse_all": everything,
+        "england_year": years.most_common(1)[0][0] if years else None,
+        "compared_as": benchmarks.la_name(ctx.la_code) if ctx.la_code else None})
 
 
 def indicator(request, ind_id: str):
