@@ -63,3 +63,31 @@ def test_unknown_account_role_is_refused(world, as_role):
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(reverse("overview")).status_code == 403
+
+
+@pytest.mark.parametrize(("role", "lands_on"), [("social_worker", "my_caseload"), ("team_manager", "this_week"),
+                                                ("head_of_service", "overview"), ("member", "overview")])
+def test_each_role_lands_on_its_first_page_after_signing_in(world, role, lands_on):
+    """A social worker's first page is their caseload, a team manager's this week's work; a ?next= still wins."""
+    from django.test import Client
+
+    from casewatch.web.users import add_user
+
+    password = "correct-horse-battery-staple-9"
+    add_user(f"landing_{role}", role, password, teams=[world.team] if role == "team_manager" else None,
+             worker=world.worker if role == "social_worker" else "")
+    client = Client()
+    response = client.post(reverse("login"), {"username": f"landing_{role}", "password": password})
+    assert response.status_code == 302 and response["Location"] == reverse(lands_on)
+    assert client.get(response["Location"]).status_code == 200
+    again = Client().post(reverse("login") + "?next=" + reverse("lists"),
+                          {"username": f"landing_{role}", "password": password})
+    assert again["Location"] == reverse("lists")
+
+
+def test_navigation_offers_each_role_its_first_page(world, as_role):
+    nav = {role: [link["label"] for link in as_role(role).get(reverse("overview")).context["nav"]]
+           for role in ("social_worker", "team_manager", "member")}
+    assert nav["social_worker"][0] == "My caseload" and "This week" not in nav["social_worker"]
+    assert nav["team_manager"][:2] == ["Caseloads", "This week"]
+    assert "My caseload" not in nav["member"] and "This week" not in nav["member"]

@@ -54,6 +54,9 @@ RULES: dict[str, Rule] = {
     "overview": Rule(SIGNED_IN, "aggregate"),
     "indicators": Rule(SIGNED_IN, "public"),  # what each indicator is, grouped; no figures
     "indicator": Rule(SIGNED_IN, "aggregate"),
+    # a social worker's own children (another worker's is refused); others choose a worker in reach (?worker=)
+    "my_caseload": Rule(CASEWORK, "rows", audited=True),
+    "this_week": Rule(MANAGERS, "rows", audited=True),  # per worker in reach: overdue and due in 7 days
     "teams": Rule(CASEWORK, "workers"),
     "balancer": Rule(MANAGERS, "rows", audited=True),  # proposed moves name children: managers only
     "forecast": Rule(ANALYSIS, "aggregate"),  # planning figures, unrounded: not for members
@@ -68,6 +71,10 @@ RULES: dict[str, Rule] = {
     "report_file": Rule(SIGNED_IN, "aggregate", audited=True),  # audience checked against REPORT_AUDIENCES
     "scrutiny": Rule(SIGNED_IN, "public"),  # an Ofsted report against a press release: public documents only
 }
+
+
+# Where a role lands after signing in: the page that answers its Monday questions (others: the overview).
+LANDING = {"social_worker": "my_caseload", "team_manager": "this_week"}
 
 
 def allowed(url_name: str | None, role: str) -> bool:

@@ -12,6 +12,7 @@ from casewatch.web.views import (
                                  figures,
                                  forecast,
                                  loads,
+                                 mywork,
                                  reports,
                                  scrutiny,
 )
@@ -22,6 +23,8 @@ urlpatterns = [
     path("", figures.overview, name="overview"),
     path("indicators/", figures.indicators, name="indicators"),
     path("indicators/<str:ind_id>/", figures.indicator, name="indicator"),
+    path("caseload/", mywork.my_caseload, name="my_caseload"),
+    path("this-week/", mywork.this_week, name="this_week"),
     path("teams/", casework.teams, name="teams"),
     path("balancer/", balancer.balancer, name="balancer"),
     path("forecast/", forecast.forecast, name="forecast"),

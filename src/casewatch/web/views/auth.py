@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import logout as end_session
 from django.contrib.auth.views import LoginView
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.http import require_http_methods
+
+from casewatch.web.permissions import LANDING, allowed
 
 
 class Login(LoginView):
     template_name = "casewatch/login.html"
+
+    def get_default_redirect_url(self):
+        """Where a role lands when no ?next= was asked for (permissions.LANDING): a social worker on My caseload,
+        a team manager on This week, everyone else on the overview (settings.LOGIN_REDIRECT_URL)."""
+        return resolve_url(landing(self.request.user))
+
+
+def landing(user) -> str:
+    profile = getattr(user, "casewatch", None)
+    name = LANDING.get(profile.role if profile is not None else "", "")
+    return name if name and allowed(name, profile.role) else settings.LOGIN_REDIRECT_URL
 
 
 @require_http_methods(["GET", "POST"])
