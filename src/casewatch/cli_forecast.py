@@ -73,19 +73,22 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
 def _table(out, council: str, r: dict) -> None:
     from rich.table import Table
 
-    out.print(f"[bold]{council}[/bold]: {r['in_care_at_start']} children in care on {r['as_of']}; "
+    from casewatch.words import day, day_short
+
+    words = r["words"]
+    out.print(f"[bold]{council}[/bold]: {r['in_care_at_start']} children in care on {day(r['as_of'])}; "
               f"{r['rates']['entries_per_year']:.0f} a year coming in, {r['rates']['leaving_per_year']:.0f} leaving "
-              f"(rates from {r['reference_window']['start']} to {r['reference_window']['end']})")
-    t = Table(title="Forecast of children in care (95% interval) and monthly placement spend")
-    for col in ("date", "children in care", "interval", "spend that month (£)") + (("scenario",) if r.get("scenario", {}).get("total") else ()):
-        t.add_column(col, justify="right" if col != "date" else "left")
+              f"(rates from {day(r['reference_window']['start'])} to {day(r['reference_window']['end'])})")
+    t = Table(title="Forecast of children in care and monthly placement spend")
     scen = {s["date"]: s["mean"] for s in r.get("scenario", {}).get("total", [])}
+    for col in ("date", "children in care", words["band_label"], "spend that month (£)") + (("scenario",) if scen else ()):
+        t.add_column(col, justify="right" if col != "date" else "left")
     for tot, cost in list(zip(r["total"], r["cost"], strict=True))[2::3]:
-        row = [tot["date"], f"{tot['mean']:.0f}", f"{tot['lower']:.0f}-{tot['upper']:.0f}", f"{cost['mean']:,.0f}"]
+        row = [day_short(tot["date"]), f"{tot['mean']:.0f}", f"{tot['lower']:.0f}-{tot['upper']:.0f}",
+               f"{cost['mean']:,.0f}"]
         t.add_row(*row, *([f"{scen[tot['date']]:.0f}"] if scen else []))
     out.print(t)
-    bt = r.get("backtest")
-    if bt and bt["points"]:
-        out.print(f"Backtest ({len(bt['points'])} dates, {bt['horizon_months']} months ahead): MAPE {bt['mape_markov']}% "
-                  f"this model, {bt['mape_ets']}% ETS, {bt['mape_naive']}% no change; 95% interval held the actual "
-                  f"{bt['coverage_markov'] * 100:.0f}% of the time", markup=False)
+    out.print(words["method"], markup=False)
+    out.print(words["band"], markup=False)
+    out.print("How this is worked out", style="bold")
+    out.print(words["how"], markup=False)

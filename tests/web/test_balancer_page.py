@@ -13,6 +13,7 @@ from casewatch.measures.run import _context
 from casewatch.measures.scope import attach, scope
 from casewatch.standards import load
 from casewatch.web.models import AuditEvent
+from casewatch.words import day
 from casewatch.workforce.plan import propose
 
 
@@ -194,6 +195,6 @@ def test_the_forecast_page_shows_the_model_s_numbers(world, as_role):
     finally:
         con.close()
     html = as_role("head_of_service").get("/forecast/").content.decode()
-    assert f"{expected['in_care_at_start']} children in care on {expected['as_of']}" in html
+    assert f"{expected['in_care_at_start']} children in care on {day(expected['as_of'])}" in html
     assert html.count("<svg") == 2 and f"{expected['total'][2]['mean']:.0f}" in html
     assert as_role("member").get("/forecast/").status_code == 403

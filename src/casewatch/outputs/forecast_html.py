@@ -1,11 +1,13 @@
-"""The demand forecast as one readable page (no script): the fan chart, spend, the scenario, the backtest and
-the unit costs with where they come from."""
+"""The demand forecast as one readable page (no script): which forecast is shown and why, what its band
+held in the past, the fan chart, spend, the scenario, how it is worked out and the unit costs with where they
+come from."""
 
 from __future__ import annotations
 
 from html import escape
 
 from casewatch.outputs.forecast_charts import fan, spend
+from casewatch.words import day, day_short
 
 CSS = """body{font-family:system-ui,Arial,sans-serif;margin:2rem auto;max-width:60rem;color:#0b0c0c;line-height:1.45}
 table{border-collapse:collapse;margin:1rem 0} th,td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #b1b4b6}
@@ -21,35 +23,32 @@ def figure(svg_alt: tuple[str, str]) -> str:
 def to_html(r: dict, council: str) -> str:
     history = [(h["date"], h["in_care"]) for h in r["history"]]
     scen = r.get("scenario") or {}
+    words = r["words"]
     out = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Demand forecast: {escape(council)}"
            f"</title><style>{CSS}</style></head><body><main>",
            f"<h1>Children in care: forecast for {escape(council)}</h1>",
-           f"<p class='note'>{r['in_care_at_start']} children in care on {r['as_of']}. Over the last "
-           f"{r['reference_months']} months ({r['reference_window']['start']} to {r['reference_window']['end']}) "
-           f"{r['rates']['entries_in_window']} children came into care and {r['rates']['exits_in_window']} left; "
-           f"at those rates about {r['rates']['entries_per_year']:.0f} a year come in and "
-           f"{r['rates']['leaving_per_year']:.0f} a year leave from today's number. The forecast carries these rates "
-           f"forward {r['horizon_months']} months; the shaded band is where 95% of simulated futures fall.</p>",
-           figure(fan(history, r["total"], "Children in care", scen.get("total"), scen.get("name", ""))),
+           f"<p class='note'>{r['in_care_at_start']} children in care on {day(r['as_of'])}. Over the last "
+           f"{r['reference_months']} months ({day(r['reference_window']['start'])} to "
+           f"{day(r['reference_window']['end'])}) {r['rates']['entries_in_window']} children came into care and "
+           f"{r['rates']['exits_in_window']} left; at those rates about {r['rates']['entries_per_year']:.0f} a year "
+           f"come in and {r['rates']['leaving_per_year']:.0f} a year leave from today's number.</p>",
+           f"<p>{escape(words['method'])}</p><p>{escape(words['band'])}</p>",
+           figure(fan(history, r["total"], "Children in care", scen.get("total"), scen.get("name", ""),
+                      words["band_label"])),
            figure(spend(r["cost"], "Placement spend a month"))]
     out.append("<h2>By quarter</h2><table><thead><tr><th>Date</th><th class='n'>Children in care</th>"
-               "<th class='n'>95% interval</th><th class='n'>Spend that month (£)</th></tr></thead><tbody>")
+               f"<th class='n'>{escape(words['band_label'].capitalize())}</th><th class='n'>Spend that month (£)"
+               "</th></tr></thead><tbody>")
     for t, c in list(zip(r["total"], r["cost"], strict=True))[2::3]:
-        out.append(f"<tr><td>{t['date']}</td><td class='n'>{t['mean']:.0f}</td><td class='n'>{t['lower']:.0f} to "
-                   f"{t['upper']:.0f}</td><td class='n'>{c['mean']:,.0f}</td></tr>")
+        out.append(f"<tr><td>{day_short(t['date'])}</td><td class='n'>{t['mean']:.0f}</td><td class='n'>"
+                   f"{t['lower']:.0f} to {t['upper']:.0f}</td><td class='n'>{c['mean']:,.0f}</td></tr>")
     out.append("</tbody></table>")
     if scen.get("difference"):
         d = scen["difference"][-1]
         out.append(f"<h2>Scenario: {escape(scen['name'])}</h2><p>{d['children']:+.0f} children in care on "
-                   f"{d['date']} against the baseline; spend over the period "
+                   f"{day(d['date'])} against the baseline; spend over the period "
                    f"£{(sum(c['mean'] for c in scen['cost']) - sum(c['mean'] for c in r['cost'])) / 1e6:+.2f} million.</p>")
-    bt = r.get("backtest")
-    if bt and bt["points"]:
-        out.append(f"<h2>How well this would have forecast before</h2><p>Refitted at {len(bt['points'])} past dates "
-                   f"and compared with what happened over the next {bt['horizon_months']} months: mean absolute "
-                   f"error {bt['mape_markov']}% (this model), {bt['mape_ets'] if bt['mape_ets'] is not None else '-'}% "
-                   f"(ETS on the monthly totals), {bt['mape_naive']}% (no change). The actual number fell inside "
-                   f"the 95% interval {bt['coverage_markov'] * 100:.0f}% of the time.</p>")
+    out.append(f"<h2>How this is worked out</h2><p>{escape(words['how'])}</p>")
     out.append("<h2>Weekly unit costs used</h2><table><tbody>" + "".join(
         f"<tr><td>{escape(k.replace('_', ' '))}</td><td class='n'>£{v:,.0f}</td></tr>"
         for k, v in r["unit_costs_weekly"].items()) + "</tbody></table><p>Defaults and their sources: "

@@ -23,7 +23,8 @@ def forecast(request):
             except ForecastError as exc:
                 return ctx, {"error": str(exc)}, None, None
         history = [(h["date"], h["in_care"]) for h in result["history"]]
-        return (ctx, result, inline_chart(*fan(history, result["total"], "Children in care: recorded and forecast")),
+        return (ctx, result, inline_chart(*fan(history, result["total"], "Children in care: recorded and forecast",
+                                               band_label=result["words"]["band_label"])),
                 inline_chart(*spend(result["cost"], "Placement spend a month, forecast")))
 
     ctx, result, fan_chart, spend_chart = src.memo(("forecast",), compute)
