@@ -50,7 +50,70 @@ def test_html_is_self_contained_accessible_and_always_says_what_got_worse(writte
     for heading in ("What got worse", "Where we are behind England or our statistical neighbours",
                     "Variation between teams", "Ofsted judgements", "Definitions"):
         assert f">{heading}</h2>" in html
-    assert "Downgraded: Ofsted judged children&#x27;s services" in html  # Cambridgeshire 2019, said plainly
+    # Cambridgeshire: the latest inspection (2024) first; the 2019 downgrade from 'good' only as history
+    latest = html.index("Ofsted&#x27;s latest inspection (published 16 May 2024): <strong>requires improvement</strong>")
+    earlier = html.index("<h3>Earlier inspections</h3>")
+    story = html.index("In the inspection published 18 February 2019, Ofsted judged children&#x27;s services "
+                       "&#x27;requires improvement&#x27; overall, down from &#x27;good&#x27; (published 8 August 2014).")
+    assert latest < earlier < story < html.index("<h2>Headline figures</h2>")
+    assert "Downgraded" not in html and 'class="alert">In the inspection' not in html
+
+
+# what a member must never be shown: a command-line flag or command, a file path, a code span
+NOT_FOR_READERS = re.compile(r"(?<![\w-])--[a-z]|\bcasewatch\s+[a-z]|/tmp|/home|\.duckdb|\bvar/|`|\bdocs/|"
+                             r"\.md\b|\.py\b")
+
+
+def _readable_text(out) -> dict[str, str]:
+    """What a reader of the report can read: the HTML's text (no style sheet, no embedded image data), the PDF's
+    text (pdftotext) and every text cell of the workbook."""
+    from html import unescape
+
+    page = (out / "report.html").read_text()
+    page = re.sub(r"<style>.*?</style>|data:image/[^\"']+", " ", page, flags=re.S)
+    pdf = subprocess.run(["pdftotext", str(out / "report.pdf"), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    book = openpyxl.load_workbook(out / "report.xlsx")
+    cells = "\n".join(c.value for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str))
+    return {"html": unescape(re.sub(r"<[^>]+>", " ", page)), "pdf": pdf, "xlsx": cells}
+
+
+def test_no_public_output_holds_a_command_line_flag_or_a_file_path(written):
+    _, out = written
+    for kind, text in _readable_text(out / "public").items():
+        assert len(text) > 5_000, kind
+        found = [text[max(0, m.start() - 40):m.end() + 20] for m in NOT_FOR_READERS.finditer(text)]
+        assert not found, (kind, found[:5])
+    # the check itself can fail: the texts that were there before
+    for bad in ("run `casewatch report --la CODE`", "use --audience public", "(docs/cms-template.md)",
+                "/tmp/x/casewatch.duckdb", "var/report-cache"):
+        assert NOT_FOR_READERS.search(bad), bad
+
+
+def _fill(pdf, folder) -> list[float]:
+    """How full each page is: the lowest inked row above the footer, as a share of the page's printable height."""
+    subprocess.run(["pdftoppm", "-png", "-gray", "-r", "30", str(pdf), str(folder / "fill")], check=True)
+    fills = []
+    for path in sorted(folder.glob("fill-*.png")):
+        im = Image.open(path).convert("L")
+        w, h = im.size
+        top, bottom = round(h * 18 / 297), round(h * 277 / 297)  # the @page margins: 18 mm, 20 mm (footer)
+        px = im.load()
+        inked = [y for y in range(top, bottom) if any(px[x, y] < 200 for x in range(w))]
+        fills.append(((inked[-1] if inked else top) - top) / (bottom - top))
+    return fills
+
+
+def test_no_page_but_the_last_is_nearly_empty(written, tmp_path):
+    """No section is forced onto a new page: before, 5 of the 55 pages of a small council's public PDF were
+    under a quarter full (the page before each short section's forced break)."""
+    _, out = written
+    for audience in ("internal", "public"):
+        folder = tmp_path / audience
+        folder.mkdir()
+        fills = _fill(out / audience / "report.pdf", folder)
+        assert len(fills) >= 10
+        assert [round(f, 2) for f in fills[:-1] if f < 0.25] == [], audience
 
 
 def test_workbook_values_equal_the_indicators(written):
@@ -149,3 +212,29 @@ def test_the_workforce_section_says_the_fte_shortfall_at_the_council_s_cap(writt
     sheet = openpyxl.load_workbook(book)["Shortfall"]
     rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
     assert rows[0][2:] == (None, None, short, fte) and {r[0] for r in rows} == {"council", "service"}
+
+
+def test_the_report_compares_the_council_as_the_la_the_data_records(written, tmp_path):
+    """No --la: the LA code the load recorded for the council (councils.la_code) brings the Ofsted history and
+    the statistical neighbours into the report, as a report downloaded from the dashboard is made."""
+    import shutil
+
+    import duckdb
+
+    from casewatch.outputs import html
+
+    db, _ = written
+    copy = tmp_path / "recorded.duckdb"
+    shutil.copy(db, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute("ALTER TABLE councils ADD COLUMN IF NOT EXISTS la_code VARCHAR")
+        con.execute("UPDATE councils SET la_code = '873'")
+    finally:
+        con.close()
+    r = build(str(copy), audience="public")
+    assert r.ctx.la_code == "873" and str(r.ofsted[0]["published"]) == "2024-05-16"
+    assert any(x.bench.get("sn_mean") is not None for x in r.headline)
+    page = html.render(r, {})
+    assert "Ofsted&#x27;s latest inspection (published 16 May 2024)" in page
+    assert "local authority code is not known" in html.render(build(str(db), audience="public"), {})

@@ -8,6 +8,7 @@ statistical neighbours" are built from the data for every audience: no option re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,6 +19,7 @@ from casewatch.measures.compute import Figure, compute_all
 from casewatch.measures.define import REGISTRY, Indicator
 from casewatch.measures.run import Context, _context, _direction, history_too_short, records_with_issues
 from casewatch.measures.scope import _minus_year, attach, scope
+from casewatch.words import day
 
 HEADLINE = ("cla_at_31_march", "cla_rate_per_10k", "cla_starts", "cla_ceased", "cla_3plus_placements_pct",
             "cp_at_31_march", "cp_rate_per_10k", "cp_second_or_subsequent_pct", "referrals", "re_referrals_12m_pct",
@@ -43,8 +45,8 @@ class Line:
     @property
     def worse_than(self) -> list[str]:
         """'England' and/or 'statistical neighbours' when the value is worse than theirs by polarity."""
-        if self.ind.polarity is None or not isinstance(self.value, int | float):
-            return []
+        if self.ind.polarity is None or not isinstance(self.value, int | float) or self.ind.unit == "count":
+            return []  # a count is one council's total: never "behind" England's
         higher = self.ind.polarity == "higher"
         out = []
         for key, label in (("england", "England"), ("sn_mean", "statistical neighbours")):
@@ -74,7 +76,17 @@ class Report:
 
     @property
     def worse(self) -> list[Line]:
-        return [x for x in self.lines if x.direction == "worse"]
+        """The lines that got worse, in the order of ``worse_ranked`` (most unusual change first)."""
+        return [self.line(w.ind.id) for w in self.worse_ranked.worse]
+
+    @property
+    def worse_ranked(self):
+        """What got worse, ranked by casewatch.measures.worse (the ranking the web overview shows), from the
+        figures as this report's audience sees them: a casewatch.measures.worse.Ranking."""
+        from casewatch.measures import worse
+
+        return worse.rank([worse.candidate(x.ind, x.series, x.denominator, x.bench) for x in self.lines
+                           if x.ind.polarity])
 
     @property
     def behind(self) -> list[Line]:
@@ -94,19 +106,22 @@ def _shown(fig: Figure, ind: Indicator, audience: str) -> tuple:
 
 
 def ofsted_story(history: list[dict]) -> list[str]:
-    """Every downgrade in the council's inspection history, newest first, said plainly."""
+    """Every downgrade in the council's inspection history, newest first, said plainly as history (the latest
+    inspection itself is said first, on its own, by the report)."""
     graded = [h for h in history if h.get("overall") in GRADES]
     out = []
     for new, old in zip(graded, graded[1:], strict=False):
         if GRADES[new["overall"]] < GRADES[old["overall"]]:
-            out.append(f"Downgraded: Ofsted judged children's services '{new['overall']}' overall (published "
-                       f"{new['published']}), down from '{old['overall']}' (published {old['published']}).")
+            out.append(f"In the inspection published {day(new['published'])}, Ofsted judged children's services "
+                       f"'{new['overall']}' overall, down from '{old['overall']}' (published {day(old['published'])}).")
     return out
 
 
 def build(db_path: str, period_end: date | None = None, council: str | None = None, la: str | None = None,
           audience: str = "internal", settings: dict | None = None, standards: dict | None = None) -> Report:
-    """``standards``: the council's (casewatch.standards.load); the shipped defaults when None."""
+    """``standards``: the council's (casewatch.standards.load); the shipped defaults when None. ``la``: the DfE
+    LA code to benchmark as; when None, the council's own (``measures.run.council_context``: the LA the data
+    records, else the council's id if that is an LA code)."""
     if audience not in ("internal", "public"):
         raise ValueError("audience is 'internal' or 'public'")
     all_indicators()
@@ -209,6 +224,15 @@ def _shortfall(con, on: date, std: dict | None, audience: str) -> dict:
                                  "short_fte": safe(p["short_fte"], workers.get(k, 0))}
                              for k, p in s["services"].items()}}
     return out
+
+
+_PATH = re.compile(r"\s*[(;,]?\s*\bdocs/[\w./-]+\.md\b\)?")
+
+
+def for_readers(text) -> str:
+    """A catalogue text (an indicator's source, definition) as the report prints it: without the references to
+    casewatch's own documentation files ("(docs/cms-template.md)"), which a reader of the report cannot open."""
+    return _PATH.sub("", "" if text is None else str(text)).strip()
 
 
 def fmt(value, unit: str, decimals: int = 1, short: bool = False) -> str:

@@ -6,10 +6,13 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from casewatch.benchmarks import OFSTED_SOURCE, SOURCE
+from casewatch.benchmarks import OFSTED_SOURCE, SOURCE, la_name
 from casewatch.outputs import charts
-from casewatch.outputs.content import Line, Report, fmt
+from casewatch.outputs.content import Line, Report, fmt, for_readers
+from casewatch.words import day, day_short
 
+# Print: no section is forced onto a new page; each flows on from the last (a heading is kept with what follows
+# it; a table row, chart or definition is never split), so a short section leaves no page nearly empty.
 ARROW = {"better": "▲ better", "worse": "▼ worse", "up": "▲ up", "down": "▼ down", "no change": "= no change"}
 CSS = """
 body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; max-width: 62rem; margin: 2rem auto; line-height: 1.4; }
@@ -24,7 +27,8 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1rem 0; break-inside: avoid; } figcaption { font-size: .85rem; color: #505a5f; }
 nav ol { columns: 2; } .small { font-size: .85rem; color: #505a5f; } dd { margin: 0 0 .6rem 1rem; }
 @page { size: A4; margin: 18mm 14mm 20mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
-@media print { body { margin: 0; max-width: none; } main h2 { break-before: page; } .cover h2 { break-before: avoid; } nav a::after { content: " (page " target-counter(attr(href), page) ")"; } }
+h2, h3, caption { break-after: avoid; } tr, dt, dd, li, .banner, .alert { break-inside: avoid; }
+@media print { body { margin: 0; max-width: none; } h2 { margin-top: 1.6rem; } nav a::after { content: " (page " target-counter(attr(href), page) ")"; } }
 """
 
 
@@ -64,9 +68,17 @@ def _v(x: Line, value) -> str:
     return _e(fmt(value, x.ind.unit, x.ind.decimals, short=True))
 
 
-def _bench(x: Line, key: str):
+def _bench(x: Line, key: str, year: int):
+    """England's or the neighbours' figure as the tables show it: a count is "not comparable" (one council's
+    total beside England's misleads), and a figure from an earlier year than the report's says its year."""
+    if charts.is_count(x.ind):
+        return "not comparable"
     v = x.bench.get(key)
-    return _e(fmt(v, x.ind.unit, x.ind.decimals, short=True)) if v is not None else "-"
+    if v is None:
+        return "-"
+    text = fmt(v, x.ind.unit, x.ind.decimals, short=True)
+    when = x.bench.get("benchmark_year")
+    return _e(f"{text} ({when})" if when and when != year else text)
 
 
 def _table(lines: list[Line], caption: str, ch: _Charts | None = None) -> str:
@@ -80,7 +92,8 @@ def _table(lines: list[Line], caption: str, ch: _Charts | None = None) -> str:
                  f'<td class="n">{_v(x, x.previous)}</td>']
         if spark:
             cells.append(f"<td>{ch.inline('spark:' + x.ind.id, figure=False)}</td>")
-        cells += [f'<td class="n">{_bench(x, "england")}</td>', f'<td class="n">{_bench(x, "sn_mean")}</td>',
+        year = int(str(x.series[-1][0])[:4]) if x.series else 0  # the row's latest period end
+        cells += [f'<td class="n">{_bench(x, "england", year)}</td>', f'<td class="n">{_bench(x, "sn_mean", year)}</td>',
                   f'<td class="n">{_e(x.bench.get("quartile") or "-")}</td>', f"<td>{_dir(x)}</td>"]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     ths = "".join(f'<th scope="col"{" class=n" if h not in ("Indicator", "Direction", "5 years") else ""}>{h}</th>'
@@ -88,35 +101,64 @@ def _table(lines: list[Line], caption: str, ch: _Charts | None = None) -> str:
     return f"<table><caption>{_e(caption)}</caption><thead><tr>{ths}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+FRAMEWORKS = {"ilacs": "inspection of local authority children's services (ILACS)",
+              "sif": "single inspection framework (SIF)"}
+
+
+def _framework(code) -> str:
+    return FRAMEWORKS.get(str(code or "").lower(), str(code or "-"))
+
+
 def _ofsted(r: Report) -> str:
+    """The latest inspection first, in a sentence; earlier ones (and any downgrade among them) as history."""
     if not r.ctx.la_code:
-        return ('<p class="small">No DfE local authority code: Ofsted history and statistical neighbours are not '
-                "shown (casewatch report --la CODE).</p>")
-    alerts = "".join(f'<p class="alert">{_e(d)}</p>' for d in r.downgrades)
-    rows = "".join(f"<tr><td>{_e(h['published'])}</td><td>{_e(h['framework'].upper())}</td><td>{_e(h['overall'])}</td>"
-                   f"<td>{_e(h.get('help_and_protection') or '-')}</td><td>{_e(h.get('children_in_care') or '-')}</td>"
-                   "</tr>" for h in r.ofsted)
-    return (f"{alerts}<table><caption>Ofsted judgements of children's services, newest first</caption><thead><tr>"
-            '<th scope="col">Published</th><th scope="col">Framework</th><th scope="col">Overall</th>'
-            '<th scope="col">Help and protection</th><th scope="col">Children in care</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table><p class=small>{_e(OFSTED_SOURCE)}</p>")
+        return ('<p class="small">The council\'s DfE local authority code is not known, so its Ofsted inspections '
+                "and statistical neighbours are not shown.</p>")
+    if not r.ofsted:
+        return f"<p>No Ofsted inspection of children's services is on record.</p><p class=small>{_e(OFSTED_SOURCE)}</p>"
+    latest, earlier = r.ofsted[0], r.ofsted[1:]
+    parts = [f"{name} {_e(latest[k])}" for k, name in (("help_and_protection", "help and protection:"),
+                                                      ("children_in_care", "children in care:"),
+                                                      ("leaders", "leaders:")) if latest.get(k)]
+    lead = _e(f"Ofsted's latest inspection (published {day(latest['published'])}): ")
+    out = (f'<p class="banner">{lead}<strong>{_e(latest["overall"])}</strong> overall'
+           f'{" (" + "; ".join(parts) + ")" if parts else ""}.</p>')
+    if earlier:
+        rows = "".join(f"<tr><td>{_e(day_short(h['published']))}</td><td>{_e(_framework(h['framework']))}</td>"
+                       f"<td>{_e(h['overall'])}</td><td>{_e(h.get('help_and_protection') or '-')}</td>"
+                       f"<td>{_e(h.get('children_in_care') or '-')}</td></tr>" for h in earlier)
+        story = "".join(f"<p>{_e(d)}</p>" for d in r.downgrades)
+        out += (f"<h3>Earlier inspections</h3>{story}<table><caption>Ofsted's earlier judgements of children's "
+                'services, newest first</caption><thead><tr><th scope="col">Published</th><th scope="col">'
+                'Framework</th><th scope="col">Overall</th><th scope="col">Help and protection</th>'
+                f'<th scope="col">Children in care</th></tr></thead><tbody>{rows}</tbody></table>')
+    return out + f"<p class=small>{_e(OFSTED_SOURCE)}</p>"
 
 
 def _worse(r: Report) -> str:
-    if not r.worse:
-        return "<p>No indicator with a direction got worse than last year.</p>"
-    items = "".join(f"<li><strong>{_e(x.ind.title)}</strong>: {_v(x, x.value)}, from {_v(x, x.previous)} last year"
-                    f"{' (lower is better)' if x.ind.polarity == 'lower' else ' (higher is better)'}.</li>"
-                    for x in r.worse)
-    return f"<p>{len(r.worse)} indicators got worse than last year.</p><ul>{items}</ul>"
+    """What got worse, ranked as on the web overview (casewatch.measures.worse), each change said in words."""
+    ranked = r.worse_ranked
+    left = (f'<p class="small">{ranked.left_out} indicator{"s" if ranked.left_out != 1 else ""} left out: the '
+            "figure this year or last year is suppressed, so whether it got worse cannot be said.</p>"
+            if ranked.left_out else "")
+    if not ranked.worse:
+        return "<p>No indicator with a direction got worse than last year.</p>" + left
+    items = "".join(f"<li><strong>{_e(w.ind.title)}</strong>: {_e(w.change_words)}.<br>"
+                    f'<span class="small">{_e(w.score_words[:1].upper() + w.score_words[1:])}; '
+                    f"{_e(w.distance_words)}.</span></li>" for w in ranked.worse)
+    n = len(ranked.worse)
+    return (f"<p>{n} indicator{'s' if n != 1 else ''} got worse than last year, ranked by how unusual the change "
+            "is for that indicator (its size against the indicator's usual year-to-year change), then by how far "
+            f"the figure is from England and the statistical neighbours.</p><ol>{items}</ol>{left}")
 
 
 def _behind(r: Report) -> str:
     if not r.behind:
         return "<p>On no published indicator is the council behind England or its statistical neighbours.</p>"
-    items = "".join(f"<li><strong>{_e(x.ind.title)}</strong>: {_v(x, x.value)} against England {_bench(x, 'england')}"
-                    f" and statistical neighbours {_bench(x, 'sn_mean')}: behind {_e(' and '.join(x.worse_than))}.</li>"
-                    for x in r.behind)
+    year = r.ctx.period_end.year
+    items = "".join(f"<li><strong>{_e(x.ind.title)}</strong>: {_v(x, x.value)} against England "
+                    f"{_bench(x, 'england', year)} and statistical neighbours {_bench(x, 'sn_mean', year)}: behind "
+                    f"{_e(' and '.join(x.worse_than))}.</li>" for x in r.behind)
     return f"<p>{len(r.behind)} indicators are behind England or the statistical neighbours.</p><ul>{items}</ul>"
 
 
@@ -175,37 +217,38 @@ def _teams(r: Report, ch: _Charts) -> str:
 def _definitions(r: Report) -> str:
     # a definition list, not a table: one long table across many pages is what a PDF lays out slowest
     items = "".join(f'<dt><strong>{_e(x.ind.title)}</strong> <span class="small">({_e(x.ind.id)})</span></dt>'
-                    f"<dd>{_e(x.ind.description)}<br><em>Numerator:</em> {_e(x.ind.numerator)}. "
-                    f"<em>Denominator:</em> {_e(x.ind.denominator or '-')}.<br><span class=small>Source: "
-                    f"{_e(x.ind.source)}</span></dd>" for x in r.lines)
-    return f"<p>Full definitions: docs/indicators.md.</p><dl>{items}</dl>"
+                    f"<dd>{_e(for_readers(x.ind.description))}<br><em>Numerator:</em> "
+                    f"{_e(for_readers(x.ind.numerator))}. <em>Denominator:</em> "
+                    f"{_e(for_readers(x.ind.denominator) or '-')}.<br><span class=small>Source: "
+                    f"{_e(for_readers(x.ind.source))}</span></dd>" for x in r.lines)
+    return f"<dl>{items}</dl>"
 
 
 def _forecast(r: Report, ch: _Charts) -> str:
     f = r.forecast
-    bt = f.get("backtest") or {}
-    rows = "".join(f"<tr><td>{_e(t['date'])}</td><td class=\"n\">{t['mean']:.0f}</td><td class=\"n\">"
+    words = f.get("words") or {}
+    rows = "".join(f"<tr><td>{_e(day_short(t['date']))}</td><td class=\"n\">{t['mean']:.0f}</td><td class=\"n\">"
                    f"{t['lower']:.0f} to {t['upper']:.0f}</td><td class=\"n\">£{c['mean']:,.0f}</td></tr>"
                    for t, c in list(zip(f["total"], f["cost"], strict=True))[5::6])
-    check = (f"<p>Refitted at {len(bt['points'])} past dates, its average error over the next "
-             f"{bt['horizon_months']} months was {bt['mape_markov']}%, against {bt['mape_ets']}% for ETS on the "
-             f"monthly totals and {bt['mape_naive']}% for assuming no change; the actual number fell inside the 95% "
-             f"interval {bt['coverage_markov'] * 100:.0f}% of the time.</p>") if bt.get("points") else ""
+    check = "".join(f"<p>{_e(words[k])}</p>" for k in ("method", "band") if words.get(k))
+    how = (f"<details><summary>How this is worked out</summary><p>{_e(words['how'])}</p></details>"
+           if words.get("how") else "")
+    band = _e((words.get("band_label") or "likely range").capitalize())
     return (f"<p>The number of children in care, carried forward {f['horizon_months']} months at the rates of "
             f"the last {f['reference_months']} months ({f['rates']['entries_per_year']:.0f} coming into care and "
-            f"{f['rates']['leaving_per_year']:.0f} leaving a year at today's number), by age and placement "
-            f"(docs/forecast.md). Spend uses national weekly unit costs unless the council gives its own.</p>"
+            f"{f['rates']['leaving_per_year']:.0f} leaving a year at today's number), by age and placement. "
+            f"Spend uses national weekly unit costs unless the council gives its own.</p>"
             + ch.inline("forecast:fan") + ch.inline("forecast:spend")
             + "<table><caption>Forecast every six months</caption><thead><tr><th scope=\"col\">Date</th>"
-            "<th scope=\"col\" class=\"n\">Children in care</th><th scope=\"col\" class=\"n\">95% interval</th>"
+            f"<th scope=\"col\" class=\"n\">Children in care</th><th scope=\"col\" class=\"n\">{band}</th>"
             f"<th scope=\"col\" class=\"n\">Spend that month</th></tr></thead><tbody>{rows}</tbody></table>"
-            + check)
+            + check + how)
 
 
 def render(r: Report, rendered: dict[str, tuple[str, str]], raster: bool = False) -> str:
     """The report's HTML; ``rendered`` from charts.render_all; ``raster`` for the PDF (PNG charts)."""
     ch = _Charts(rendered, raster)
-    title = f"{r.ctx.council_name}: children's social care performance, year ending {r.ctx.period_end:%d %B %Y}"
+    title = f"{r.ctx.council_name}: children's social care performance, year ending {day(r.ctx.period_end)}"
     sections = [("headline", "Headline figures",
                  _table(r.headline, "Headline figures with their five-year trend", ch)),
                 ("worse", "What got worse", _worse(r)),
@@ -218,14 +261,16 @@ def render(r: Report, rendered: dict[str, tuple[str, str]], raster: bool = False
                  ("definitions", "Definitions", _definitions(r))]
     audience = ("Public report: counts of 1 to 4 are suppressed (shown as c) and other counts rounded to the "
                 "nearest 5; rates from suppressed counts are suppressed." if r.audience == "public" else
-                "Internal report: figures are not rounded or suppressed. Do not publish; use --audience public.")
+                "Internal report: figures are not rounded or suppressed. Do not publish it; the public report is "
+                "the one to publish.")
     nav = "".join(f'<li><a href="#{sid}">{_e(name)}</a></li>' for sid, name, _ in sections)
     body = "".join(f'<section id="{sid}"><h2>{_e(name)}</h2>{html}</section>' for sid, name, html in sections)
-    bench = (f"Benchmarked as {_e(r.ctx.la_code)}. " if r.ctx.la_code else "") + _e(SOURCE)
+    bench = (_e(f"Compared with England and its statistical neighbours as {la_name(r.ctx.la_code)} (DfE local "
+                f"authority {r.ctx.la_code}). ") if r.ctx.la_code else "") + _e(SOURCE)
     return (f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{_e(title)}</title>'
             f"<style>{CSS}</style></head><body><header><h1>{_e(title)}</h1>"
-            f'<p class="banner">{_e(audience)}</p><p class="small">Data to {r.ctx.data_to:%d %B %Y}; generated '
-            f"{date.today():%d %B %Y} by casewatch. {bench}</p>"
+            f'<p class="banner">{_e(audience)}</p><p class="small">Data to {day(r.ctx.data_to)}; generated '
+            f"{day(date.today())} by casewatch. {bench}</p>"
             f'<section id="ofsted" class="cover"><h2>Ofsted judgements</h2>{_ofsted(r)}</section></header>'
             f'<nav aria-label="Contents"><h2 id="contents">Contents</h2><ol>{nav}</ol></nav><main>{body}</main>'
             "</body></html>")

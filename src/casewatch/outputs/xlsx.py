@@ -13,7 +13,8 @@ import re
 import xlsxwriter
 
 from casewatch.benchmarks import SOURCE
-from casewatch.outputs.content import Line, Report
+from casewatch.outputs.content import Line, Report, for_readers
+from casewatch.words import day
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -77,7 +78,7 @@ def _indicator_rows(r: Report, lines: list[Line]) -> tuple[list[str], list[list]
 def write(r: Report, path: str) -> None:
     b = _Book(path)
     contents = b.sheet("Contents", f"{r.ctx.council_name}: children's social care, year ending "
-                       f"{r.ctx.period_end:%d %B %Y} ({r.audience})", ["Sheet", "What it holds"], [28, 90])
+                       f"{day(r.ctx.period_end)} ({r.audience})", ["Sheet", "What it holds"], [28, 90])
     entries = []
 
     def table(name: str, title: str, lines: list[Line]) -> None:
@@ -122,12 +123,13 @@ def write(r: Report, path: str) -> None:
                     b.cell(ws, i, j, v)
                 i += 1
         entries.append((ws.name, "Team figures with funnel limits"))
-    ws = b.sheet("Definitions", "Definitions (docs/indicators.md)",
+    ws = b.sheet("Definitions", "Definitions: what each indicator counts, and its source",
                  ["id", "Indicator", "What it is", "Numerator", "Denominator", "Unit", "Polarity", "Period", "Source"],
                  [26, 36, 60, 40, 40, 9, 9, 11, 60])
     for i, x in enumerate(r.lines, start=3):
-        for j, v in enumerate([x.ind.id, x.ind.title, x.ind.description, x.ind.numerator, x.ind.denominator,
-                               x.ind.unit, x.ind.polarity or "context", x.ind.period, x.ind.source]):
+        for j, v in enumerate([x.ind.id, x.ind.title, for_readers(x.ind.description), for_readers(x.ind.numerator),
+                               for_readers(x.ind.denominator) or None, x.ind.unit, x.ind.polarity or "context",
+                               x.ind.period, for_readers(x.ind.source)]):
             b.cell(ws, i, j, v)
     entries.append((ws.name, "Definitions with sources"))
     for i, (name, what) in enumerate(entries, start=3):

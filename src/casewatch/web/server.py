@@ -41,7 +41,8 @@ SERVERS = ("waitress", "django")
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, server: str = "waitress", threads: int = 16) -> None:
-    """Serve the app, DEBUG off, no autoreloader; ``threads`` is waitress's pool of request threads."""
+    """Serve the app, DEBUG off, no autoreloader; ``threads`` is waitress's pool of request threads. A daemon
+    thread watches the analytics file and builds the reports after each load (web/report_jobs.py)."""
     if host in LOOPBACK:
         os.environ.setdefault("CASEWATCH_INSECURE_COOKIES", "1")  # plain http on loopback only
     else:
@@ -49,6 +50,10 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, server: str = "wai
         os.environ["CASEWATCH_ALLOWED_HOSTS"] = f"{hosts},{host}"
     setup(db)
     from django.core.wsgi import get_wsgi_application
+
+    from casewatch.web.report_jobs import watch
+
+    watch()  # the reports, rebuilt in the background after each load (docs/report.md)
 
     app = get_wsgi_application()
     if server == "waitress":

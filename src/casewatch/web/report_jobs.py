@@ -1,0 +1,137 @@
+"""The reports, built in the background after each load: one job writes all six files (the internal and the
+public report, each as HTML, Excel and PDF) into the cache, and counts them as it goes.
+
+The figures and charts are worked out once per audience (``outputs.report.write_report`` with every format), not
+once per file. A job starts when the server notices that the analytics file has changed (``watch``: a daemon
+thread that ``casewatch serve`` starts, checking the file's signature every few seconds), or on the first request
+that finds the reports missing (the reports page or a download), whichever comes first; there is never more
+than one job per version of the data. A download asked for while the job runs waits for that job. Each file is
+written into a temporary directory and moved into place, so a half-written file is never served.
+docs/report.md has why.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casewatch.web.permissions import REPORT_AUDIENCES, REPORT_FORMATS
+from casewatch.web.source import NoData, Source, current
+
+log = logging.getLogger("casewatch.web.reports")
+POLL_SECONDS = 5
+
+
+@dataclass
+class Build:
+    """One job: the reports for one version of the data (``key``, the cache's directory name)."""
+    key: str
+    total: int = len(REPORT_AUDIENCES) * len(REPORT_FORMATS)
+    done: int = 0
+    failed: bool = False
+    started: float = field(default_factory=time.monotonic)
+    finished: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def ready(self) -> bool:
+        return self.finished.is_set() and not self.failed
+
+
+_builds: dict[str, Build] = {}
+_builds_lock = threading.Lock()
+
+
+def target(key: str, audience: str, fmt: str) -> Path:
+    from casewatch.web.views.reports import cache_root
+
+    return cache_root() / key / audience / f"report.{fmt}"
+
+
+def ensure(src: Source, retry: bool = False) -> Build:
+    """The job for the data as it is now: the one already running or done, else a new one, started here.
+    ``retry``: start again if that job failed (a download asks again; the page only shows the failure)."""
+    from casewatch.web.views.reports import cache_key
+
+    key = cache_key(src)
+    with _builds_lock:
+        job = _builds.get(key)
+        missing = [(a, f) for a in REPORT_AUDIENCES for f in REPORT_FORMATS if not target(key, a, f).is_file()]
+        if job is not None and not (retry and job.failed) and not (job.ready and missing):
+            return job  # running, failed (the page says so), or done with its files still there
+        job = _builds[key] = Build(key)
+        job.done = job.total - len(missing)
+        if not missing:  # built before (by another process, or before a restart)
+            job.finished.set()
+            return job
+    threading.Thread(target=_run, args=(src, job), name=f"reports-{key}", daemon=True).start()
+    return job
+
+
+def _run(src: Source, job: Build) -> None:
+    from casewatch.outputs.report import write_report
+    from casewatch.web.casework import local_standards
+
+    try:
+        for audience in sorted(REPORT_AUDIENCES, key=lambda a: a != "public"):  # the one every role may open first
+            formats = tuple(f for f in REPORT_FORMATS if not target(job.key, audience, f).is_file())
+            if not formats:
+                continue
+            folder = target(job.key, audience, "html").parent
+            folder.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix=".build-", dir=folder))
+
+            def written(fmt: str, path: Path, audience=audience) -> None:
+                path.replace(target(job.key, audience, fmt))
+                job.done += 1
+
+            try:
+                write_report(src.path, work, council=src.council, la=src.la, audience=audience, formats=formats,
+                             standards=local_standards(), on_file=written)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+        log.info("reports built in %.0f s", time.monotonic() - job.started)
+    except Exception as exc:  # the page says it failed; the exception's type only (no figures in the log)
+        job.failed = True
+        log.error("the reports could not be built: %s", type(exc).__name__)
+    finally:
+        job.finished.set()
+
+
+def wait_for(src: Source, audience: str, fmt: str) -> Path:
+    """The report file, waiting for the job that builds it (started if none is running; started again if the
+    last one failed)."""
+    job = ensure(src, retry=True)
+    path = target(job.key, audience, fmt)
+    while not path.is_file() and not job.finished.wait(0.5):
+        pass  # the job writes the quickest files first: this one may be there before the job is done
+    if not path.is_file():
+        raise RuntimeError("the reports could not be built")
+    return path
+
+
+def watch(interval: float = POLL_SECONDS) -> threading.Thread:
+    """A daemon thread that starts a build whenever the analytics file's signature changes (a new load)."""
+
+    def loop() -> None:
+        seen = None
+        while True:
+            try:
+                src = current()
+                sig = src.signature()
+                if sig != seen:
+                    ensure(src)
+                    seen = sig
+            except NoData:
+                pass
+            except Exception as exc:  # keep watching; the page shows what a request finds
+                log.error("the report watcher: %s", type(exc).__name__)
+            time.sleep(interval)
+
+    thread = threading.Thread(target=loop, name="report-watcher", daemon=True)
+    thread.start()
+    return thread
