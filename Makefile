@@ -49,9 +49,9 @@ test: setup system-deps lint  ## the whole suite (app database in SQLite), then 
 	$(BIN)/pytest -q -p no:cacheprovider
 	$(MAKE) --no-print-directory test-postgres
 
-test-postgres: setup system-deps  ## the web tests (but the browser journey) with the app database in a throwaway PostgreSQL on loopback
+test-postgres: setup system-deps  ## the web tests (but the browser journeys) with the app database in a throwaway PostgreSQL on loopback
 	@url=$$($(BIN)/python tools/pg_cluster.py start var/pg) && \
-	  DATABASE_URL="$$url" $(BIN)/pytest -q -p no:cacheprovider tests/web --ignore=tests/web/test_browser.py; \
+	  DATABASE_URL="$$url" $(BIN)/pytest -q -p no:cacheprovider tests/web --ignore-glob="tests/web/test_browser*.py"; \
 	  rc=$$?; $(BIN)/python tools/pg_cluster.py stop var/pg; exit $$rc
 
 bench: setup  ## speed and memory figures (docs/performance.md)
