@@ -1,5 +1,6 @@
 """Where the Ofsted reports and their judgement history are: beside the repository (../shared) or at
-/work/shared. Tests that need them are skipped, saying so, where neither exists."""
+/work/shared. Tests that need them are skipped, saying so, where neither exists; under CI=true they fail instead
+(shared_data.missing)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from casewatch.scrutiny.report import InspectionReport, parse_report
+from shared_data import missing
 
 CANDIDATES = [Path(__file__).resolve().parents[3] / "shared" / "reference" / "ofsted",
               Path("/work/shared/reference/ofsted")]
@@ -25,7 +27,7 @@ def _corpus() -> Path | None:
 def ofsted() -> Path:
     p = _corpus()
     if p is None:
-        pytest.skip("the Ofsted reports (../shared/reference/ofsted) are not on this machine")
+        missing("the Ofsted reports (../shared/reference/ofsted) are not on this machine")
     return p
 
 
