@@ -157,11 +157,46 @@ def test_public_report_passes_disclosure_control(written):
     assert "Team figures are not published" in html and "X01C" not in html and "SW0" not in html
 
 
-def test_worse_and_behind_sections_cannot_be_removed(written, capsys):
+def _worse_by_hand(polarity, now, before) -> bool:
+    """Worse than the year before by the indicator's polarity, in plain Python (the oracle, not Report's filter)."""
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (now, before))
+    return bool(polarity) and numbers and now != before and (now > before) != (polarity == "higher")
+
+
+def _behind_by_hand(polarity, unit, value, england, sn_mean) -> bool:
+    if not polarity or unit == "count" or not isinstance(value, int | float):
+        return False
+    return any(isinstance(b, int | float) and (value < b if polarity == "higher" else value > b)
+               for b in (england, sn_mean))
+
+
+def test_worse_and_behind_sections_hold_exactly_the_figures_that_are_worse(written, capsys):
+    """The two sections against figures read independently: the internal report against the indicators' own
+    figures (``casewatch indicators``: this year's value, last year's, England's and the neighbours'), the public
+    one against the published series; each set is compared whole, so a filter that drops or adds a line fails."""
     db, _ = written
-    r = build(str(db), la="873", audience="public")
-    assert all(x.direction == "worse" for x in r.worse)
-    assert all(x.worse_than for x in r.behind)
+    _, items = indicators(str(db), la="873")
+    whole = [i for i in items if i["breakdown"] is None]
+    want_worse = {i["id"] for i in whole if _worse_by_hand(i["polarity"], i["value"], i["previous"])}
+    want_behind = {i["id"] for i in whole
+                   if _behind_by_hand(i["polarity"], i["unit"], i["value"], i["england"], i["sn_mean"])}
+    polar = {i["id"] for i in whole if i["polarity"] and isinstance(i["value"], int | float)}
+    assert want_worse and want_behind and want_worse < polar and want_behind < polar  # the checks can fail both ways
+
+    internal = build(str(db), la="873")
+    got_worse = [x.ind.id for x in internal.worse]
+    assert len(got_worse) == len(set(got_worse)) and set(got_worse) == want_worse
+    assert {x.ind.id for x in internal.behind} == want_behind
+
+    public = build(str(db), la="873", audience="public")
+    lines = public.lines
+    want = {x.ind.id for x in lines if len(x.series) > 1 and _worse_by_hand(x.ind.polarity, x.series[-1][1],
+                                                                             x.series[-2][1])}
+    assert want and {x.ind.id for x in public.worse} == want
+    want = {x.ind.id for x in lines if _behind_by_hand(x.ind.polarity, x.ind.unit, x.value, x.bench.get("england"),
+                                                        x.bench.get("sn_mean"))}
+    assert want and {x.ind.id for x in public.behind} == want
+
     with pytest.raises(SystemExit):
         main(["report", "--help"])
     options = capsys.readouterr().out.lower()
