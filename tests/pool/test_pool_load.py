@@ -10,9 +10,10 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from casewatch.measures import stats
 from casewatch.measures.compute import Figure
 from casewatch.model.load import load_directory
-from casewatch.pool.compare import _funnel, _quartile, _ranks, compare, figures
+from casewatch.pool.compare import _funnel, compare, figures
 from casewatch.pool.load import pool
 from casewatch.synth import SynthOptions, generate
 
@@ -79,10 +80,10 @@ def _fig(value, num=None, den=None):
 
 
 def test_ranks_quartiles_and_funnel():
-    assert _ranks({"a": 10, "b": 20, "c": 20, "d": 30}, "lower") == {"a": 1, "b": 2, "c": 2, "d": 4}
-    assert _ranks({"a": 10, "b": 20}, "higher") == {"b": 1, "a": 2}
-    assert _ranks({"a": 10}, None) == {}
-    assert [_quartile(r, 8) for r in range(1, 9)] == [1, 1, 2, 2, 3, 3, 4, 4]
+    assert stats.ranks({"a": 10, "b": 20, "c": 20, "d": 30}, False) == {"a": 1, "b": 2, "c": 2, "d": 4}
+    assert stats.ranks({"a": 10, "b": 20}, True) == {"b": 1, "a": 2}
+    assert stats.ranks({"a": 10}, None) == {}
+    assert [stats.quartile(r, 8) for r in range(1, 9)] == [1, 1, 2, 2, 3, 3, 4, 4]
     # pool 20%: with 400 referrals the 95% limits are 20 +- 3.92, the 99.8% limits 20 +- 6.18
     assert _funnel(_fig(23.9, 95.6, 400), 20.0, "percent") == "within"
     assert _funnel(_fig(24.0, 96, 400), 20.0, "percent") == "above 95%"
@@ -92,7 +93,7 @@ def test_ranks_quartiles_and_funnel():
                                           "b": {"re_referrals_12m_pct": _fig(30.0, 30, 100)}})
     assert rows[0]["pooled"] == pytest.approx(20.0)
     assert [(c.council, c.rank, c.quartile, c.funnel) for c in rows[0]["councils"]] == [
-        ("a", 1, 1, "below 95%"), ("b", 2, 3, "above 95%")]
+        ("a", 1, 2, "below 95%"), ("b", 2, 4, "above 95%")]  # quartile ceil(4 x rank / of): measures.stats
 
 
 def test_compare_html_ranks_and_draws_a_funnel(two, tmp_path):

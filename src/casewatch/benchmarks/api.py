@@ -10,6 +10,7 @@ from bisect import bisect_right
 
 from casewatch.benchmarks import store
 from casewatch.benchmarks.lait_map import LAIT_MAP
+from casewatch.measures import stats
 
 SOURCE = ("Contains public sector information licensed under the Open Government Licence v3.0: "
           "DfE Local Authority Interactive Tool (LAIT); DfE statistical neighbour model")
@@ -77,16 +78,15 @@ def rank_among(sorted_values: list[float], value: float, higher_is_better: bool 
     """(rank, of, quartile) of value among sorted_values, after removing own (the council's published value).
 
     Rank 1 is best by polarity (ties share the better rank); with no polarity, rank 1 is the lowest value and
-    the quartile is None. Quartile 1 is the best quarter, 4 the worst.
+    the quartile is None. Ranks and quartiles as casewatch.measures.stats defines them (quartile 1 the best
+    quarter, 4 the worst).
     """
     higher = bool(higher_is_better)
-    better = store.count_better(sorted_values, value, higher)
+    rank = stats.rank_among(sorted_values, value, higher)
     if own is not None and (own > value if higher else own < value):
-        better -= 1
+        rank -= 1
     of = len(sorted_values) + 1 - (own is not None)
-    rank = better + 1
-    quartile = None if higher_is_better is None else min(4, max(1, math.ceil(4 * rank / of)))
-    return rank, of, quartile
+    return rank, of, None if higher_is_better is None else stats.quartile(rank, of)
 
 
 def compare(indicator_id: str, la_code: str | int | None, year_ending: int, value: float | None,

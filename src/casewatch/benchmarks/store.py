@@ -7,7 +7,6 @@ Files (written by tools/build_benchmarks.py into ``data/``): ``lait.parquet`` (t
 from __future__ import annotations
 
 import csv
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -135,10 +134,3 @@ def inspections() -> dict[str, list[dict]]:
     for recs in out.values():
         recs.sort(key=lambda x: (x["published"] or date.min, x["inspection_start"] or date.min), reverse=True)
     return dict(out)
-
-
-def count_better(sorted_values: list[float], value: float, higher_is_better: bool) -> int:
-    """How many of sorted_values are strictly better than value."""
-    if higher_is_better:
-        return len(sorted_values) - bisect_right(sorted_values, value)
-    return bisect_left(sorted_values, value)

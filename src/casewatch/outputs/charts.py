@@ -11,6 +11,7 @@ from functools import partial
 import altair as alt
 import vl_convert as vlc
 
+from casewatch.measures import stats
 from casewatch.words import day
 
 COUNCIL, ENGLAND, LIMIT, OUTSIDE = "#1d70b8", "#505a5f", "#b1b4b6", "#d4351c"  # GOV.UK palette
@@ -117,20 +118,18 @@ def funnel(teams: list[tuple[str, float, float]], council_pct: float, title: str
     pts = [(n, v, d) for n, v, d in teams if isinstance(v, int | float) and d]
     if not pts:
         return "", f"{title}: no {units[:-1]} figures"
-    p = council_pct / 100
     top = max(d for _, _, d in pts) * 1.1
     curve = []
     for i in range(1, 26):
         n = max(1.0, top * i / 25)
-        se = math.sqrt(max(p * (1 - p), 0.0) / n)
-        for z, lvl in ((1.959964, "95%"), (3.090232, "99.8%")):
-            curve += [{"n": n, "pct": 100 * min(1, p + z * se), "limit": f"upper {lvl}"},
-                      {"n": n, "pct": 100 * max(0, p - z * se), "limit": f"lower {lvl}"}]
+        lim = stats.funnel_limits(council_pct, n)
+        for lvl, lower, upper in (("95%", lim.lower95, lim.upper95), ("99.8%", lim.lower998, lim.upper998)):
+            curve += [{"n": n, "pct": upper, "limit": f"upper {lvl}"},
+                      {"n": n, "pct": lower, "limit": f"lower {lvl}"}]
     outside = []
     points = []
     for name, v, d in pts:
-        se = math.sqrt(max(p * (1 - p), 0.0) / d)
-        out = abs(v / 100 - p) > 3.090232 * se
+        out = stats.outside_998(v, council_pct, d) is not None
         points.append({"team": name, "n": d, "pct": v, "where": "outside 99.8%" if out else "within"})
         if out:
             outside.append(f"{name} ({v}%)")

@@ -16,8 +16,9 @@ td.n{text-align:right} figcaption{font-size:.9rem;color:#505a5f} h2{margin-top:2
 def funnel_chart(row: dict) -> tuple[str, str]:
     if row["unit"] != "percent" or row["pooled"] is None:
         return "", ""
-    pts = [(c.name, round(c.value, 1), c.denominator) for c in row["councils"] if isinstance(c.value, int | float)]
-    return funnel(pts, round(row["pooled"], 1), row["title"], units="councils", centre="the pool's",
+    # unrounded: the chart decides "outside" against the same centre as the table's funnel column
+    pts = [(c.name, c.value, c.denominator) for c in row["councils"] if isinstance(c.value, int | float)]
+    return funnel(pts, row["pooled"], row["title"], units="councils", centre="the pool's",
                   x_title="Denominator (the council's count)")
 
 

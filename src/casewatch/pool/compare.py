@@ -8,7 +8,6 @@ edition) when its code is a real LA code; synthetic councils (X01...) have none.
 
 from __future__ import annotations
 
-import math
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -16,13 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from casewatch.benchmarks import api as benchmarks
+from casewatch.measures import stats
 from casewatch.measures.compute import Figure, compute_all
 from casewatch.measures.define import REGISTRY
 from casewatch.measures.run import last_31_march
 from casewatch.measures.scope import attach, council_link, scope
 from casewatch.model import TABLES
-
-Z95, Z998 = 1.959964, 3.090232
 
 
 @dataclass(frozen=True)
@@ -103,34 +101,18 @@ def compare(names: dict[str, str], by_council: dict[str, dict[str, Figure]]) -> 
         ind = REGISTRY[ind_id]
         rows = {c: figs[ind_id] for c, figs in by_council.items() if ind_id in figs}
         values = {c: f.value for c, f in rows.items() if isinstance(f.value, int | float)}
-        ranks = _ranks(values, ind.polarity)
+        ranks = stats.ranks(values, ind.higher_is_better)
         pooled = _pooled(rows.values(), ind.unit)
         items = []
         for council, f in sorted(rows.items()):
             sns = [values[s] for s in _neighbours(council) if s in values]
             items.append(CouncilFigure(
                 council, names[council], f.value, f.numerator, f.denominator, ranks.get(council), len(values),
-                _quartile(ranks.get(council), len(values)), sum(sns) / len(sns) if sns else None,
+                stats.quartile(ranks.get(council), len(values)), sum(sns) / len(sns) if sns else None,
                 _funnel(f, pooled, ind.unit)))
         out.append({"id": ind_id, "title": ind.title, "unit": ind.unit, "polarity": ind.polarity,
                     "pooled": pooled, "councils": items})
     return out
-
-
-def _ranks(values: dict[str, float], polarity: str | None) -> dict[str, int]:
-    if polarity not in ("higher", "lower"):
-        return {}
-    ordered = sorted(values.items(), key=lambda kv: kv[1], reverse=polarity == "higher")
-    ranks, last, last_rank = {}, None, 0
-    for i, (council, v) in enumerate(ordered, start=1):
-        if v != last:
-            last, last_rank = v, i
-        ranks[council] = last_rank  # ties share the better rank
-    return ranks
-
-
-def _quartile(rank: int | None, of: int) -> int | None:
-    return None if rank is None or not of else min(4, 1 + (rank - 1) * 4 // of)
 
 
 def _pooled(figs, unit: str) -> float | None:
@@ -143,18 +125,10 @@ def _pooled(figs, unit: str) -> float | None:
 
 
 def _funnel(f: Figure, pooled: float | None, unit: str) -> str | None:
-    """Where a council's percentage sits against the pool's, given its denominator (binomial limits)."""
+    """Where a council's percentage sits in the funnel around the pool's, given its denominator."""
     if unit != "percent" or pooled is None or not isinstance(f.value, int | float) or not f.denominator:
         return None
-    p, n = pooled / 100, float(f.denominator)
-    if not 0 < p < 1:
-        return None
-    sd = math.sqrt(p * (1 - p) / n) * 100
-    gap = f.value - pooled
-    if abs(gap) <= Z95 * sd:
-        return "within"
-    side = "above" if gap > 0 else "below"
-    return f"{side} 99.8%" if abs(gap) > Z998 * sd else f"{side} 95%"
+    return stats.funnel_position(f.value, pooled, float(f.denominator))
 
 
 def _neighbours(council: str) -> list[str]:
