@@ -9,7 +9,7 @@ from datetime import date
 
 from casewatch import benchmarks
 from casewatch.benchmarks import store
-from casewatch.disclosure import SUPPRESSED, public_figure
+from casewatch.disclosure import SUPPRESSED, publish
 from casewatch.measures.catalogue import all_indicators
 from casewatch.measures.compute import compute_all
 from casewatch.measures.run import council_context, history_too_short
@@ -74,7 +74,7 @@ def _suppressed(db) -> int:
     unit = {i.id: i for i in inds}
     hidden = {f.id for f in figs if not history_too_short(unit[f.id], date.fromisoformat(f.period_start),
                                                             ctx.data_from)
-              and public_figure(unit[f.id].unit, f.value, f.numerator, f.denominator, f.units,
+              and publish(unit[f.id].unit, f.value, f.numerator, f.denominator, f.units,
                                 unit[f.id].decimals)[0] == SUPPRESSED}
     return len(hidden)
 

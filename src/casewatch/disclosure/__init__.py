@@ -1,4 +1,5 @@
-"""Disclosure control: the one place aggregates are suppressed and rounded for public audiences (control.py)."""
+"""Disclosure control: the one place aggregates are suppressed and rounded for public audiences (control.py);
+``publish`` (figures.py) is the one entry every public figure passes through."""
 
 from casewatch.disclosure.control import (
     PUBLIC,
@@ -11,6 +12,7 @@ from casewatch.disclosure.control import (
     table,
     total,
 )
-from casewatch.disclosure.figures import public_figure
+from casewatch.disclosure.figures import Published, publish
 
-__all__ = ["PUBLIC", "SUPPRESSED", "DisclosureError", "Policy", "count", "is_small", "ratio", "public_figure", "table", "total"]
+__all__ = ["PUBLIC", "SUPPRESSED", "DisclosureError", "Policy", "Published", "count", "is_small", "publish",
+           "ratio", "table", "total"]

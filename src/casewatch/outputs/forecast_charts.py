@@ -7,6 +7,7 @@ from __future__ import annotations
 import altair as alt
 
 from casewatch.outputs.charts import COUNCIL, ENGLAND, _svg
+from casewatch.outputs.content import fmt
 from casewatch.words import day
 
 SCENARIO = "#f47738"  # GOV.UK orange
@@ -42,8 +43,8 @@ def fan(history: list[tuple[str, int]], total: list[dict], title: str,
     chart = (band + lines).properties(width=520, height=200, title=title)
     last, end = (history[-1] if history else None), total[-1]
     words = (f"{title}. " + (f"{last[1]} children in care on {day(last[0])}; " if last else "")
-             + f"forecast {end['mean']:.0f} on {day(end['date'])} ({band_label} {end['lower']:.0f} to "
-             f"{end['upper']:.0f})")
+             + f"forecast {fmt(end['mean'], 'mean', 0)} on {day(end['date'])} ({band_label} "
+             f"{fmt(end['lower'], 'mean', 0)} to {fmt(end['upper'], 'mean', 0)})")
     if scenario:
         words += f"; under '{scenario_name}' {scenario[-1]['mean']:.0f}"
     return _svg(chart), words + "."

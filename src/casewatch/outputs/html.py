@@ -227,16 +227,20 @@ def _definitions(r: Report) -> str:
 def _forecast(r: Report, ch: _Charts) -> str:
     f = r.forecast
     words = f.get("words") or {}
-    rows = "".join(f"<tr><td>{_e(day_short(t['date']))}</td><td class=\"n\">{t['mean']:.0f}</td><td class=\"n\">"
-                   f"{t['lower']:.0f} to {t['upper']:.0f}</td><td class=\"n\">£{c['mean']:,.0f}</td></tr>"
+
+    def n(v) -> str:  # a number of children: 'c' when the public report suppresses it
+        return fmt(v, "mean", 0)
+
+    rows = "".join(f"<tr><td>{_e(day_short(t['date']))}</td><td class=\"n\">{n(t['mean'])}</td><td class=\"n\">"
+                   f"{n(t['lower'])} to {n(t['upper'])}</td><td class=\"n\">£{c['mean']:,.0f}</td></tr>"
                    for t, c in list(zip(f["total"], f["cost"], strict=True))[5::6])
     check = "".join(f"<p>{_e(words[k])}</p>" for k in ("method", "band") if words.get(k))
     how = (f"<details><summary>How this is worked out</summary><p>{_e(words['how'])}</p></details>"
            if words.get("how") else "")
     band = _e((words.get("band_label") or "likely range").capitalize())
     return (f"<p>The number of children in care, carried forward {f['horizon_months']} months at the rates of "
-            f"the last {f['reference_months']} months ({f['rates']['entries_per_year']:.0f} coming into care and "
-            f"{f['rates']['leaving_per_year']:.0f} leaving a year at today's number), by age and placement. "
+            f"the last {f['reference_months']} months ({n(f['rates']['entries_per_year'])} coming into care and "
+            f"{n(f['rates']['leaving_per_year'])} leaving a year at today's number), by age and placement. "
             f"Spend uses national weekly unit costs unless the council gives its own.</p>"
             + ch.inline("forecast:fan") + ch.inline("forecast:spend")
             + "<table><caption>Forecast every six months</caption><thead><tr><th scope=\"col\">Date</th>"
