@@ -98,7 +98,7 @@ print(json.dumps({"peer": "csc-validator-be-cin", "ruleset": ruleset, "import_s"
 CW_INPROC = r"""
 import contextlib, io, json, sys, time
 t0 = time.perf_counter()
-import casewatch.returns.pipeline
+import casewatch.ingest.pipeline
 from casewatch.cli import main
 t1 = time.perf_counter()
 with contextlib.redirect_stdout(io.StringIO()):

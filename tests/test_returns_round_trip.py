@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casewatch.returns.pipeline import load
+from casewatch.ingest.pipeline import load
 from casewatch.returns.write_all import canonical_views, write_returns
 from casewatch.synth import SynthOptions, generate
 

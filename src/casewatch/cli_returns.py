@@ -98,7 +98,7 @@ def _failed_rules(run, err) -> None:
 
 
 def cmd_validate(args, out, err) -> int:
-    from casewatch.returns.pipeline import validate
+    from casewatch.ingest.pipeline import validate
 
     run = validate(args.path, **_opts(args))
     if args.issues:

@@ -7,8 +7,8 @@ import datetime as dt
 import json
 
 from casewatch.cli import main
+from casewatch.ingest.pipeline import read_all
 from casewatch.returns.detect import read_file
-from casewatch.returns.pipeline import read_all
 
 D = dt.date
 MINE = {"105", "231", "303", *(str(c) for c in range(700, 711))}

@@ -10,8 +10,8 @@ import duckdb
 import pytest
 
 from casewatch.cli import main
+from casewatch.ingest.pipeline import read_all
 from casewatch.returns.detect import read_file
-from casewatch.returns.pipeline import read_all
 from casewatch.returns.ssda903.read_csv import dates_run_to, year_from_folder, year_from_name
 
 YEARS = range(2022, 2027)

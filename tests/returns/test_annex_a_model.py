@@ -7,9 +7,9 @@ import duckdb
 import pytest
 import xlsxwriter
 
+from casewatch.ingest.pipeline import load
 from casewatch.returns import annex_a
 from casewatch.returns.annex_a.spec import lists
-from casewatch.returns.pipeline import load
 from casewatch.returns.write_all import canonical_views
 from casewatch.synth import SynthOptions, generate
 

@@ -155,7 +155,7 @@ def test_spec():
 
 def test_the_header_is_staged_and_rule_100_checks_its_reference_date(tmp_path, synthetic):
     """Rule 100 needs the <Header>: one staged row per file, at the line of <Header>, not counted as a record."""
-    from casewatch.returns.pipeline import validate
+    from casewatch.ingest.pipeline import validate
 
     con, d = synthetic
     good = cin.write_cin(con, tmp_path / "CIN_2025.xml", 2025, "001")

@@ -6,7 +6,8 @@ import datetime as dt
 import duckdb
 import pytest
 
-from casewatch.returns import cin, pipeline
+from casewatch.ingest import pipeline
+from casewatch.returns import cin
 from casewatch.returns.keys import event_id
 from casewatch.returns.stage import stage
 from casewatch.returns.write_all import canonical_views

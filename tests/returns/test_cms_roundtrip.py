@@ -6,8 +6,8 @@ import datetime as dt
 import duckdb
 import pytest
 
+from casewatch.ingest.pipeline import load
 from casewatch.returns import cms
-from casewatch.returns.pipeline import load
 from casewatch.returns.stage import stage
 from casewatch.returns.write_all import canonical_views
 from casewatch.synth import SynthOptions, generate

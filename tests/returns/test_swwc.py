@@ -7,8 +7,8 @@ import duckdb
 import pytest
 from lxml import etree
 
+from casewatch.ingest.pipeline import load
 from casewatch.returns import swwc
-from casewatch.returns.pipeline import load
 from casewatch.returns.stage import stage
 from casewatch.returns.write_all import canonical_views
 from casewatch.synth import SynthOptions, generate

@@ -4,8 +4,8 @@ Read from XML and validated as a council would: two children with no LAchildID a
 their own episodes, assessments, disabilities and plans; a <Reviews> with only a blank date is seen (8842Q).
 """
 
+from casewatch.ingest.pipeline import validate
 from casewatch.returns import cin
-from casewatch.returns.pipeline import validate
 
 
 def _child(ident: str, disabilities: str, details: str) -> str:

@@ -47,6 +47,8 @@ import holidays
 import numpy as np
 import pyarrow as pa
 
+from casewatch.model.sql import identifier, literal
+
 CALENDAR_START = date(1990, 1, 1)
 CALENDAR_END = date(2045, 12, 31)
 
@@ -187,10 +189,6 @@ _COLUMN_COMMENTS = {
 }
 
 
-def _quote_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def create_calendar_table(
     con: duckdb.DuckDBPyConnection,
     start: date = CALENDAR_START,
@@ -217,7 +215,7 @@ def create_calendar_table(
             "working_day_no": pa.array(cal.number[lo : hi + 1]),
         }
     )
-    table = _quote_ident(name)
+    table = identifier(name)
     view = "__casewatch_calendar_source"
     con.execute(
         f"CREATE OR REPLACE TABLE {table} ("
@@ -233,6 +231,5 @@ def create_calendar_table(
         con.unregister(view)
     con.execute(f"COMMENT ON TABLE {table} IS 'England and Wales working-day calendar (casewatch)'")
     for column, comment in _COLUMN_COMMENTS.items():
-        escaped = comment.replace("'", "''")
-        con.execute(f"COMMENT ON COLUMN {table}.{_quote_ident(column)} IS '{escaped}'")
+        con.execute(f"COMMENT ON COLUMN {table}.{identifier(column)} IS {literal(comment)}")
     return con

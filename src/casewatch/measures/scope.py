@@ -14,6 +14,7 @@ from datetime import date
 import duckdb
 
 from casewatch.model import TABLES
+from casewatch.model.sql import literal
 
 BY_WORKER = ("workforce_census",)
 AGE_BANDS = ((0, "under 1"), (1, "1-4"), (5, "5-9"), (10, "10-15"), (16, "16+"))
@@ -47,16 +48,16 @@ def council_link(table) -> str:
 
 def scope(con: duckdb.DuckDBPyConnection, council_id: str, source: str = "db") -> None:
     """(Re)create a view per canonical table in ``main``, holding only ``council_id``'s rows of ``source``."""
-    quoted = council_id.replace("'", "''")
+    quoted = literal(council_id)
     others = con.execute(f"SELECT count(*) FROM {source}.councils WHERE council_id <> ?", [council_id]).fetchone()[0]
-    children = f"SELECT child_id FROM {source}.children WHERE council_id = '{quoted}'"
-    workers = f"SELECT worker_id FROM {source}.workers WHERE council_id = '{quoted}'"
+    children = f"SELECT child_id FROM {source}.children WHERE council_id = {quoted}"
+    workers = f"SELECT worker_id FROM {source}.workers WHERE council_id = {quoted}"
     for table in TABLES:
         link = council_link(table)
         if not others:  # the database holds this council only: nothing to filter
             where = "true"
         elif link == "council":
-            where = f"council_id = '{quoted}'"
+            where = f"council_id = {quoted}"
         elif link == "worker":
             where = f"worker_id IN ({workers})"
         else:

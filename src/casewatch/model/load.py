@@ -22,7 +22,8 @@ import duckdb
 from casewatch.calendar import create_calendar_table
 from casewatch.errors import CasewatchError
 from casewatch.model import TABLES
-from casewatch.model.schema import Column, Table, create_model, quote_list
+from casewatch.model.schema import Column, Table, create_model
+from casewatch.model.sql import literal, quote_list
 from casewatch.model.store import SYSTEM_DDL, write_new
 
 
@@ -64,35 +65,49 @@ class LoadReport:
         return sum(t.rows_read for t in self.tables)
 
 
-def _q(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+@dataclass(frozen=True)
+class Fault:
+    """One way a value can break the model: ``rule`` (missing, type, codes, check, reference), ``sql`` (true
+    when the value breaks it) and ``reason`` (the words, never the value)."""
+
+    rule: str
+    sql: str
+    reason: str
 
 
-def _reason_exprs(table: Table, col: Column, source_types: dict[str, str]) -> list[str]:
-    c, raw = col.name, f"_raw_{col.name}"
-    exprs = []
-    if c not in source_types:
-        if col.required:
-            exprs.append(_q(f"{c}: the file has no such column (required)"))
-        return exprs
-    casting = source_types[c] != col.type
+def faults(col: Column, ref: str | None = None, raw: str | None = None) -> list[Fault]:
+    """Every rule of ``col`` as SQL over ``ref`` (the typed value; default the column's name). ``raw`` is the
+    value as read when it had to be cast to the column's type: a value that did not cast is a ``type`` fault.
+    The one statement of a column's rules, for the canonical-table load and the returns merge alike."""
+    c, ref = col.name, ref or col.name
+    out = []
     if col.required:
-        missing = f"{c} IS NULL AND {raw} IS NULL" if casting else f"{c} IS NULL"
-        exprs.append(f"CASE WHEN {missing} THEN {_q(f'{c}: missing (required)')} END")
-    if casting:
-        exprs.append(f"CASE WHEN {c} IS NULL AND {raw} IS NOT NULL THEN {_q(f'{c}: not a valid {col.type}')} END")
+        out.append(Fault("missing", f"{ref} IS NULL" + (f" AND {raw} IS NULL" if raw else ""), "missing (required)"))
+    if raw:
+        out.append(Fault("type", f"{ref} IS NULL AND {raw} IS NOT NULL", f"not a valid {col.type}"))
     if col.codes:
-        exprs.append(f"CASE WHEN {c} NOT IN ({quote_list(col.codes)}) THEN {_q(f'{c}: not in the code list')} END")
+        out.append(Fault("codes", f"{ref} NOT IN ({quote_list(col.codes)})", "not in the code list"))
     if col.check:
-        what = col.check_doc or col.check.format(c=c)
-        exprs.append(f"CASE WHEN NOT ({col.check_sql(c)}) THEN {_q(f'{c}: {what}')} END")
+        out.append(Fault("check", f"NOT ({col.check_sql(ref)})", col.check_doc or col.check.format(c=c)))
     if col.references:
         parent, key = col.references.split(".")
-        exprs.append(
-            f"CASE WHEN {c} IS NOT NULL AND {c} NOT IN (SELECT {key} FROM {parent}) "
-            f"THEN {_q(f'{c}: not found in {parent}')} END"
-        )
-    return exprs
+        out.append(Fault("reference", f"{ref} IS NOT NULL AND {ref} NOT IN (SELECT {key} FROM {parent})",
+                         f"not found in {parent}"))
+    return out
+
+
+def reason_exprs(col: Column, prefix: str = "", ref: str | None = None, raw: str | None = None,
+                 rules: tuple[str, ...] | None = None) -> list[str]:
+    """SQL expressions, one per fault of ``col`` (only ``rules`` if given): ``'<prefix><column>: <reason>'``
+    when the value breaks it, else NULL. The load's prefix is empty, the returns merge's ``CW-MODEL ``."""
+    return [f"CASE WHEN {f.sql} THEN {literal(f'{prefix}{col.name}: {f.reason}')} END"
+            for f in faults(col, ref, raw) if rules is None or f.rule in rules]
+
+
+def _source_reasons(col: Column, source_types: dict[str, str]) -> list[str]:
+    if col.name not in source_types:
+        return [literal(f"{col.name}: the file has no such column (required)")] if col.required else []
+    return reason_exprs(col, raw=f"_raw_{col.name}" if source_types[col.name] != col.type else None)
 
 
 def _check_sql(table: Table, source: str, source_types: dict[str, str]) -> str:
@@ -105,8 +120,8 @@ def _check_sql(table: Table, source: str, source_types: dict[str, str]) -> str:
             select.append(f"TRY_CAST({col.name} AS {col.type}) AS {col.name}, {col.name} AS _raw_{col.name}")
         else:
             select.append(col.name)
-    reasons = [e for col in table.columns for e in _reason_exprs(table, col, source_types)]
-    reasons += [f"CASE WHEN NOT ({chk.sql}) THEN {_q(chk.message)} END" for chk in table.checks]
+    reasons = [e for col in table.columns for e in _source_reasons(col, source_types)]
+    reasons += [f"CASE WHEN NOT ({chk.sql}) THEN {literal(chk.message)} END" for chk in table.checks]
     pk = ", ".join(table.primary_key)
     return f"""
         WITH typed AS (SELECT {', '.join(select)} FROM {source}),
@@ -122,7 +137,7 @@ def _check_sql(table: Table, source: str, source_types: dict[str, str]) -> str:
 
 def _load_table(con: duckdb.DuckDBPyConnection, table: Table, path: Path, load_id: str) -> TableLoad:
     result = TableLoad(table.name, str(path))
-    source = f"read_parquet({_q(str(path))}, file_row_number = true)"
+    source = f"read_parquet({literal(str(path))}, file_row_number = true)"
     try:
         described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
     except duckdb.Error as exc:
@@ -142,8 +157,8 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: Table, path: Path, load_i
     con.execute(f"CREATE OR REPLACE TEMP TABLE _checked AS {_check_sql(table, source, source_types)}")
     cols = ", ".join(table.column_names)
     con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM _checked WHERE _rank = 1")
-    dup = _q("duplicate primary key (" + ", ".join(table.primary_key) + "): an earlier row was kept")
-    record = "to_json({" + ", ".join(f"{_q(c)}: {c if c in source_types else 'NULL'}" for c in table.column_names) + "})"
+    dup = literal("duplicate primary key (" + ", ".join(table.primary_key) + "): an earlier row was kept")
+    record = "to_json({" + ", ".join(f"{literal(c)}: {c if c in source_types else 'NULL'}" for c in table.column_names) + "})"
     con.execute(
         f"""INSERT INTO quarantine (quarantine_id, load_id, source_file, table_name, row_number, reasons, record)
             SELECT (SELECT count(*) FROM quarantine) + row_number() OVER (ORDER BY _row), ?, ?, ?, _row,

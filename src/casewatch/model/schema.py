@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from casewatch.model.sql import literal, quote_list  # quote_list: the rules import it from here
+
 
 @dataclass(frozen=True)
 class Column:
@@ -86,10 +88,6 @@ class Table:
         raise KeyError(f"{self.name} has no column {name!r}")
 
 
-def quote_list(values: tuple[str, ...]) -> str:
-    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
-
-
 def _column_ddl(col: Column) -> str:
     parts = [col.name, col.type]
     if col.is_key:  # a required value that is not a key may be loaded as unknown (decision 0017)
@@ -111,15 +109,11 @@ def table_ddl(table: Table) -> str:
     lines.extend(f"CHECK ({chk.sql})" for chk in table.checks)
     body = ",\n  ".join(lines)
     statements = [f"CREATE TABLE {table.name} (\n  {body}\n)"]
-    statements.append(f"COMMENT ON TABLE {table.name} IS {_sql_string(table.doc)}")
+    statements.append(f"COMMENT ON TABLE {table.name} IS {literal(table.doc)}")
     statements.extend(
-        f"COMMENT ON COLUMN {table.name}.{c.name} IS {_sql_string(c.doc)}" for c in table.columns
+        f"COMMENT ON COLUMN {table.name}.{c.name} IS {literal(c.doc)}" for c in table.columns
     )
     return ";\n".join(statements) + ";"
-
-
-def _sql_string(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def create_model(con, tables: tuple[Table, ...]) -> None:

@@ -1,4 +1,5 @@
-"""Quoting for the few SQL texts that cannot take bound parameters (ATTACH paths, identifiers in DDL)."""
+"""Quoting for the SQL texts that cannot take bound parameters (paths in read_parquet/ATTACH, identifiers,
+code lists and messages built into generated SQL). Every literal and quoted name in casewatch is made here."""
 
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ import os
 def literal(value: str | os.PathLike) -> str:
     """A SQL string literal: ``O'Brien`` -> ``'O''Brien'``."""
     return "'" + str(value).replace("'", "''") + "'"
+
+
+def quote_list(values) -> str:
+    """Literals for an IN list: ``('A', "B'C")`` -> ``'A', 'B''C'``."""
+    return ", ".join(literal(v) for v in values)
 
 
 def identifier(name: str) -> str:

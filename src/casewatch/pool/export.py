@@ -25,6 +25,7 @@ import pyarrow as pa
 from casewatch import __version__
 from casewatch.errors import CasewatchError
 from casewatch.model import TABLES
+from casewatch.model.sql import literal
 from casewatch.pool import policy
 from casewatch.pool.pseudonymise import KIND_LETTERS, district, fingerprint, pseudonym
 
@@ -204,23 +205,19 @@ def _write_table(con, table, council_id: str, out: Path, method: str) -> dict:
         else:
             select.append(f"{ref} AS {col.name}")
     added = "council_id" not in table.column_names
-    quoted = council_id.replace("'", "''")
+    quoted = literal(council_id)
     if added:
-        select.append(f"'{quoted}' AS council_id")
+        select.append(f"{quoted} AS council_id")
         columns["council_id"] = "added"
-    where = "" if added else f"WHERE t.council_id = '{quoted}'"
+    where = "" if added else f"WHERE t.council_id = {quoted}"
     sql = f"SELECT {', '.join(select)} FROM main.{table.name} t {' '.join(joins)} {where} ORDER BY ALL"
     path = out / f"{table.name}.parquet"
-    con.execute(f"COPY ({sql}) TO '{_sql_path(path)}' (FORMAT parquet)")
-    rows = con.execute(f"SELECT count(*) FROM read_parquet('{_sql_path(path)}')").fetchone()[0]
+    con.execute(f"COPY ({sql}) TO {literal(path)} (FORMAT parquet)")
+    rows = con.execute(f"SELECT count(*) FROM read_parquet({literal(path)})").fetchone()[0]
     source = con.execute(f"SELECT count(*) FROM main.{table.name} t {where}").fetchone()[0]
     if rows != source:
         raise ExportError(f"{table.name}: {rows} rows written for {source} read")
     return {"rows": rows, "columns": columns}
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _years(con) -> list[int]:
@@ -251,7 +248,7 @@ def _write_903(root: Path, years: list[int]) -> None:
     try:
         for table in TABLES:
             path = root / "parquet" / f"{table.name}.parquet"
-            con.execute(f"CREATE VIEW {table.name} AS SELECT * FROM read_parquet('{_sql_path(path)}')")
+            con.execute(f"CREATE VIEW {table.name} AS SELECT * FROM read_parquet({literal(path)})")
         for year in years:
             write_903(con, root / "ssda903", year, formats=("csv",))
     finally:

@@ -20,8 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from casewatch.model.load import _q
-from casewatch.model.schema import Repair, Table, quote_list
+from casewatch.model.load import faults, reason_exprs
+from casewatch.model.schema import Repair, Table
+from casewatch.model.sql import literal
+
+MODEL = "CW-MODEL "  # the prefix of the model's reasons in a returns load (the canonical-table load has none)
 
 PRECEDENCE = {"cms": 5, "cin": 4, "ssda903": 3, "swwc": 2, "annex_a": 1, "casewatch": 0}
 LINEAGE_COLS = ("_file", "_row", "_line", "_year", "_src")
@@ -35,24 +38,6 @@ class CanonicalLoad:
     merged: int = 0  # candidates folded into a row from another file
     quarantined: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
-
-
-def _col_reasons(col) -> list[str]:
-    c = col.name
-    out = []
-    if col.required:
-        out.append(f"CASE WHEN {c} IS NULL THEN {_q(f'CW-MODEL {c}: missing (required)')} END")
-    if col.codes:
-        out.append(f"CASE WHEN {c} NOT IN ({quote_list(col.codes)}) THEN "
-                   f"{_q(f'CW-MODEL {c}: not in the code list')} END")
-    if col.check:
-        what = col.check_doc or col.check.format(c=c)
-        out.append(f"CASE WHEN NOT ({col.check_sql(c)}) THEN {_q(f'CW-MODEL {c}: {what}')} END")
-    if col.references:
-        parent, key = col.references.split(".")
-        out.append(f"CASE WHEN {c} IS NOT NULL AND {c} NOT IN (SELECT {key} FROM {parent}) "
-                   f"THEN {_q(f'CW-MODEL {c}: not found in {parent}')} END")
-    return out
 
 
 def _reasons_list(exprs: list[str]) -> str:
@@ -77,23 +62,24 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
             select.append(f"CAST(NULL AS {col.type}) AS {col.name}")
         elif have[col.name] != col.type:
             select.append(f"TRY_CAST({col.name} AS {col.type}) AS {col.name}")
-            bad = f"{col.name} IS NOT NULL AND TRY_CAST({col.name} AS {col.type}) IS NULL"
+            typed = f"TRY_CAST({col.name} AS {col.type})"
             if col.name in keys:
-                type_reasons.append(f"CASE WHEN {bad} THEN {_q(f'CW-MODEL {col.name}: not a valid {col.type}')} END")
+                type_reasons += reason_exprs(col, MODEL, typed, raw=col.name, rules=("type",))
             else:  # not a key: loaded as unknown, and said (decision 0017)
+                bad = next(f for f in faults(col, typed, raw=col.name) if f.rule == "type")
                 child = "child_id" if "child_id" in have else "NULL"
                 con.execute(f"""
                     INSERT INTO _repaired SELECT _file, coalesce({'_line' if '_line' in have else 'NULL'}, _row),
                         split_part(_src, '.', 2), ?, ?, 'CW-MODEL', ?, {child}
-                    FROM _cand WHERE {bad}""",
-                    [table.name, col.name, f"not a valid {col.type}; loaded as unknown"])
+                    FROM _cand WHERE {bad.sql}""",
+                    [table.name, col.name, f"{bad.reason}; loaded as unknown"])
         else:
             select.append(col.name)
     line = "_line" if "_line" in have else "NULL::BIGINT"
     select += ["_file", "_row", f"coalesce({line}, _row) AS _k", "_year", "_src"]
     pk = ", ".join(table.primary_key)
     prec = "CASE split_part(_src, '.', 1) " + " ".join(
-        f"WHEN {_q(k)} THEN {v}" for k, v in PRECEDENCE.items()) + " ELSE 0 END"
+        f"WHEN {literal(k)} THEN {v}" for k, v in PRECEDENCE.items()) + " ELSE 0 END"
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _typed AS
         WITH t AS (SELECT {', '.join(select)}, {_reasons_list(type_reasons)} AS _r FROM _cand),
@@ -106,7 +92,7 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
                CASE WHEN len(_r) = 0 THEN row_number() OVER (PARTITION BY len(_r) = 0, _file, _src, {pk} ORDER BY _k)
                END AS _dup
         FROM r""")
-    dup = _q(f"CW-MODEL {table.primary_key[-1]}: repeats a record already in this file ({pk}); the first "
+    dup = literal(f"{MODEL}{table.primary_key[-1]}: repeats a record already in this file ({pk}); the first "
              "was kept")
     con.execute(f"UPDATE _typed SET _r = [{dup}] WHERE _dup > 1")
 
@@ -124,12 +110,13 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
     _repair(con, table, [*_unknown(table), *table.repairs])
 
     # 4: check against the model; insert the good, quarantine the rest (one row per source row)
-    reasons = [e for col in table.columns if col.name in keys for e in _col_reasons(col)]
-    reasons += [f"CASE WHEN NOT ({chk.sql}) THEN {_q('CW-MODEL (row): ' + chk.message)} END" for chk in table.checks]
+    reasons = [e for col in table.columns if col.name in keys for e in reason_exprs(col, MODEL)]
+    reasons += [f"CASE WHEN NOT ({chk.sql}) THEN {literal(MODEL + '(row): ' + chk.message)} END"
+                for chk in table.checks]
     con.execute(f"CREATE OR REPLACE TEMP TABLE _checked AS SELECT *, {_reasons_list(reasons)} AS _r FROM _merged")
     col_list = ", ".join(cols)
     con.execute(f"INSERT INTO {table.name} ({col_list}) SELECT {col_list} FROM _checked WHERE len(_r) = 0")
-    record = "to_json({" + ", ".join(f"{_q(c)}: {c}" for c in cols) + "})"
+    record = "to_json({" + ", ".join(f"{literal(c)}: {c}" for c in cols) + "})"
     con.execute(f"""
         INSERT INTO _quarantined (file, record_row, k, src, reasons, record)
         SELECT _file, _row, _k, _src, _r, {record} FROM _typed WHERE len(_r) > 0
@@ -162,24 +149,9 @@ def _unknown(table: Table) -> list[Repair]:
     """A value that breaks the model in a column that is not a key (a code in no year's list, a failed check,
     a reference not found) is loaded as unknown (NULL) and reported; a required one that is missing is reported.
     Only keys refuse a record (decision 0017). As repairs, so one piece of code applies and reports them all."""
-    out = []
-    for col in table.columns:
-        if col.name in table.key_columns:
-            continue
-        c, blank = f"m.{col.name}", f"{col.name} = NULL"
-        if col.required:
-            out.append(Repair("CW-MODEL", col.name, f"{c} IS NULL", None, "missing (required); loaded as unknown"))
-        if col.codes:
-            out.append(Repair("CW-MODEL", col.name, f"{c} NOT IN ({quote_list(col.codes)})", blank,
-                              "not in the code list; loaded as unknown"))
-        if col.check:
-            what = col.check_doc or col.check.format(c=col.name)
-            out.append(Repair("CW-MODEL", col.name, f"NOT ({col.check_sql(c)})", blank, f"{what}; loaded as unknown"))
-        if col.references:
-            parent, key = col.references.split(".")
-            out.append(Repair("CW-MODEL", col.name, f"{c} IS NOT NULL AND {c} NOT IN (SELECT {key} FROM {parent})",
-                              blank, f"not found in {parent}; loaded as unknown"))
-    return out
+    return [Repair("CW-MODEL", col.name, f.sql, None if f.rule == "missing" else f"{col.name} = NULL",
+                   f"{f.reason}; loaded as unknown")
+            for col in table.columns if col.name not in table.key_columns for f in faults(col, f"m.{col.name}")]
 
 
 def _repair(con, table: Table, repairs: list[Repair]) -> None:

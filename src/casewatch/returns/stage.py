@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from casewatch.model.sql import identifier
 from casewatch.returns.core import ReturnFile, TableBuilder
 from casewatch.returns.staging import STAGING
 
@@ -58,5 +59,5 @@ def stage(con, files: list[ReturnFile]) -> None:
             if not len(builder):
                 continue
             data = _arrow(builder, file)  # noqa: F841 (read by DuckDB's replacement scan)
-            names = ", ".join(f'"{c}"' for c in data.column_names)
+            names = ", ".join(identifier(c) for c in data.column_names)
             con.execute(f"INSERT INTO {qualified} ({names}) SELECT {names} FROM data")

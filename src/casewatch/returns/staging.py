@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casewatch.model.sql import identifier
+
 LINEAGE = (("_file", "VARCHAR"), ("_row", "BIGINT"), ("_year", "INTEGER"), ("_bad", "VARCHAR"))
 
 
@@ -57,7 +59,7 @@ class StagingTable:
         cols = [f"{n} {t}" for n, t in LINEAGE]
         if self.nested:
             cols.append("_line BIGINT")
-        cols += [f'"{f.name}" {f.sql_type}' for f in self.fields]
+        cols += [f"{identifier(f.name)} {f.sql_type}" for f in self.fields]
         return f"CREATE TABLE IF NOT EXISTS {self.qualified} ({', '.join(cols)})"
 
 

@@ -15,6 +15,12 @@ from pathlib import Path
 import duckdb
 
 from casewatch.model import TABLES
+from casewatch.model.sql import literal
+from casewatch.returns.annex_a import write_annex_a
+from casewatch.returns.cin import write_cin
+from casewatch.returns.cms import write_cms
+from casewatch.returns.ssda903 import write_903
+from casewatch.returns.swwc import write_swwc
 
 
 def la_code(council_id: str) -> str:
@@ -28,14 +34,10 @@ def canonical_views(con, source: Path) -> None:
     for t in TABLES:
         path = source / f"{t.name}.parquet"
         if path.exists():
-            con.execute(f"CREATE OR REPLACE VIEW {t.name} AS SELECT * FROM read_parquet('{path}')")
+            con.execute(f"CREATE OR REPLACE VIEW {t.name} AS SELECT * FROM read_parquet({literal(path)})")
 
 
 def write_returns(source: Path, out: Path, *, first_year: int | None = None) -> list[Path]:
-    from casewatch.returns.cin import write_cin
-    from casewatch.returns.cms import write_cms
-    from casewatch.returns.ssda903 import write_903
-
     truth = json.loads((source / "truth.json").read_text())
     if len(truth["councils"]) != 1:
         raise ValueError("--formats returns writes one council's returns; generate councils one at a time "
@@ -50,7 +52,7 @@ def write_returns(source: Path, out: Path, *, first_year: int | None = None) -> 
         for year in years:
             written += write_903(con, out / "ssda903", year, formats=("csv", "xml"))
             written.append(write_cin(con, out / "cin" / f"CIN_{year}.xml", year, la_code(council_id)))
-        for kind, write in _optional_writers().items():
+        for kind, write in _census_writers().items():
             written += write(con, out / kind, years, ends[-1], la_code(council_id))
         since = dt.date(years[0] - 1, 4, 1) if years else None
         written += write_cms(con, out / "cms", since=since, la_code=la_code(council_id))
@@ -59,19 +61,10 @@ def write_returns(source: Path, out: Path, *, first_year: int | None = None) -> 
     return [Path(p) for p in written]
 
 
-def _optional_writers() -> dict:
-    out = {}
-    try:
-        from casewatch.returns.swwc import write_swwc
-
-        out["workforce"] = lambda con, d, years, last, la: [
-            write_swwc(con, d / f"CSWW_{y - 1}.xml", y - 1, la) for y in years]
-    except ImportError:
-        pass
-    try:
-        from casewatch.returns.annex_a import write_annex_a
-
-        out["annex_a"] = lambda con, d, years, last, la: [write_annex_a(con, d / f"Annex_A_{last:%Y-%m-%d}.xlsx", last)]
-    except ImportError:
-        pass
-    return out
+def _census_writers() -> dict:
+    """The workforce census and Annex A, written into their own folders (a broken import fails loudly)."""
+    return {
+        "workforce": lambda con, d, years, last, la: [
+            write_swwc(con, d / f"CSWW_{y - 1}.xml", y - 1, la) for y in years],
+        "annex_a": lambda con, d, years, last, la: [write_annex_a(con, d / f"Annex_A_{last:%Y-%m-%d}.xlsx", last)],
+    }

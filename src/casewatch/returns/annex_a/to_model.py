@@ -22,6 +22,7 @@ the IDs allocations need, and stay in staging.
 
 from __future__ import annotations
 
+from casewatch.model.sql import literal
 from casewatch.model.tables_snapshots import ADOPTER_LEFT_REASON, CARE_LEAVER_ELIGIBILITY, PERMANENCE_PLAN
 from casewatch.returns.annex_a.spec import codes, dfe, lists
 from casewatch.returns.keys import event_id
@@ -29,14 +30,10 @@ from casewatch.returns.keys import event_id
 CHILD_LISTS = [f"list_{n}" for n in range(1, 11)]
 
 
-def _q(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _case(expr: str, mapping: dict[str, str]) -> str:
     if not mapping:
         return "NULL"
-    return f"CASE {expr} " + " ".join(f"WHEN {_q(k)} THEN {_q(v)}" for k, v in mapping.items()) + " END"
+    return f"CASE {expr} " + " ".join(f"WHEN {literal(k)} THEN {literal(v)}" for k, v in mapping.items()) + " END"
 
 
 def _groups(codeset: str, ours: tuple[str, ...]) -> dict[str, str]:

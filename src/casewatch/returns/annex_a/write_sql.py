@@ -14,6 +14,7 @@ Allocated team and worker: the child's latest allocation that started by the per
 
 from __future__ import annotations
 
+from casewatch.model.sql import literal
 from casewatch.returns.annex_a.spec import codes
 
 AGE = "date_diff('year', c.date_of_birth, {e}) - CASE WHEN c.date_of_birth + to_years(date_diff('year', " \
@@ -21,12 +22,8 @@ AGE = "date_diff('year', c.date_of_birth, {e}) - CASE WHEN c.date_of_birth + to_
 PLACEMENT_START = "('S', 'P', 'T', 'B', 'U')"
 
 
-def _q(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _label(codeset: str, i: int) -> str:
-    return _q(codes(codeset)[i])
+    return literal(codes(codeset)[i])
 
 
 def _child(e: str) -> str:
@@ -50,7 +47,7 @@ def _upto(col: str, e: str) -> str:
 def queries(s: str, e: str) -> dict[str, str]:
     j = "FROM {t} t JOIN children c USING (child_id)"
     plan = {"adoption": 1, "sgo": 2, "cao": 2, "long_term_fostering": 5}
-    perm = "CASE p.route " + " ".join(f"WHEN '{k}' THEN {_label('permanence_plan', v)}" for k, v in plan.items()) + " END"
+    perm = "CASE p.route " + " ".join(f"WHEN {literal(k)} THEN {_label('permanence_plan', v)}" for k, v in plan.items()) + " END"
     status = ", ".join(_label("case_status", i) for i in range(5))
     st = status.split(", ")
     return {

@@ -1,8 +1,7 @@
 """Read a CIN census XML file, streaming (one <Child> at a time), with XML attacks refused.
 
-Security follows defusedxml's rules: a document with a DOCTYPE (and so any entity declaration, internal or
-external) is refused before parsing, and the parser itself never resolves entities, loads a DTD or touches
-the network. A file that is not well-formed keeps the children read before the fault and is reported with
+Security: the file is opened through ``returns.xmlsafe`` (a DOCTYPE or entity declaration refuses it; the
+parser never resolves entities, loads a DTD or touches the network). A file that is not well-formed keeps the children read before the fault and is reported with
 the line of the fault (rule CW-XML), so the analyst can fix it and nothing read is thrown away silently.
 A root other than <Message> or an empty file is unreadable, with the reason (docs/returns/cin.md).
 """
@@ -10,11 +9,11 @@ A root other than <Message> or an empty file is unreadable, with the reason (doc
 from __future__ import annotations
 
 import contextlib
-import re
 from pathlib import Path
 
 from lxml import etree
 
+from casewatch.returns import xmlsafe
 from casewatch.returns.core import ReturnFile, _blank, clean_id, parse_date
 
 CHILD_FIELDS = ("LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate",
@@ -28,7 +27,6 @@ KNOWN = set(CHILD_FIELDS + DETAIL_FIELDS) | {
     "CINPlanStartDate", "CINPlanEndDate", "Section47", "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired",
     "ChildProtectionPlans", "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
     "NumberOfPreviousCPP", "Reviews", "CPPreviewDate"}
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
 def _text(el, name: str):
@@ -42,17 +40,13 @@ class _Refused(Exception):
 
 def _header(path: Path, out: ReturnFile) -> None:
     """Year, reference date and LA code from the <Header>, read before the children stream. Also checks the
-    root is <Message> and, whatever the first 64 KiB held, that the document has no DOCTYPE."""
+    root is <Message> (xmlsafe checks, whatever the first 64 KiB held, that the document has no DOCTYPE)."""
     first, header, line = True, {}, None
-    for event, el in etree.iterparse(str(path), events=("start", "end"), resolve_entities=False,
-                                     no_network=True, load_dtd=False, huge_tree=False):
+    for event, el in xmlsafe.iterparse(path):
         if event == "start" and el.tag == "Header" and line is None:
             line = el.sourceline
         if first:
             first = False
-            info = el.getroottree().docinfo
-            if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
-                raise _Refused("the file declares a DOCTYPE, which a CIN census never has")
             if el.tag != "Message":
                 raise _Refused(f"the root element is <{str(el.tag)[:40]}>, not the CIN census's <Message>")
         if el.tag == "Children":
@@ -75,33 +69,26 @@ def read_cin(path: Path, year: int | None = None, *, xsd: bool = False) -> Retur
     name = str(path)
     out = ReturnFile(name, "cin", year)
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(65536)
-    except OSError as exc:
-        out.error = f"{name}: cannot be read ({exc.strerror})"
-        return out
-    if not head.strip(b" \t\r\n\xef\xbb\xbf"):
-        out.error = f"{name}: the file is empty"
-        return out
-    if _DOCTYPE.search(head):
-        out.error = f"{name}: XML attack refused: the file declares a DOCTYPE or entities, which a CIN census never has"
-        return out
-    try:
+        head = xmlsafe.read_head(path)
+        if not head.strip(b" \t\r\n\xef\xbb\xbf"):
+            out.error = f"{name}: the file is empty"
+            return out
         _header(path, out)
+    except (OSError, xmlsafe.XMLAttack) as exc:
+        out.error = xmlsafe.refused(path, exc, "a CIN census")
+        return out
     except _Refused as exc:
-        attack = "DOCTYPE" in str(exc)
-        out.error = f"{name}: {'XML attack refused: ' if attack else 'not a CIN census: '}{exc}"
+        out.error = f"{name}: not a CIN census: {exc}"
         return out
     except etree.XMLSyntaxError as exc:
-        out.error = f"{name}: not well-formed XML (line {exc.lineno}): {_safe(exc)}"
+        out.error = f"{name}: not well-formed XML (line {exc.lineno}): {xmlsafe.fault(exc)}"
         return out
     ref = out.extra.get("reference_date")
     out.year = year or out.extra.get("header_year") or (ref.year + (1 if ref.month >= 4 else 0) if ref else None)
     if out.year is None:
         out.issue("CW-YEAR", "no <Year> or <ReferenceDate> in the header; give the year with --year")
     try:
-        for _, child in etree.iterparse(str(path), events=("end",), tag="Child", resolve_entities=False,
-                                        no_network=True, load_dtd=False, huge_tree=False):
+        for _, child in xmlsafe.iterparse(path, events=("end",), tag="Child"):
             _child(out, child)
             out.records += 1
             child.clear(keep_tail=False)
@@ -109,7 +96,7 @@ def read_cin(path: Path, year: int | None = None, *, xsd: bool = False) -> Retur
                 del child.getparent()[0]
     except etree.XMLSyntaxError as exc:
         if out.records == 0:
-            out.error = f"{name}: not well-formed XML (line {exc.lineno}): {_safe(exc)}"
+            out.error = f"{name}: not well-formed XML (line {exc.lineno}): {xmlsafe.fault(exc)}"
             return out
         out.issue("CW-XML", f"not well-formed XML from line {exc.lineno}; the {out.records} children before it "
                   f"were read, the rest of the file was not", row=exc.lineno)
@@ -120,10 +107,6 @@ def read_cin(path: Path, year: int | None = None, *, xsd: bool = False) -> Retur
 
         out.issues.extend(xsd_issues(path, out.year))
     return out
-
-
-def _safe(exc) -> str:
-    return re.sub(r"'[^']*'", "'...'", str(exc.msg if hasattr(exc, "msg") else exc))[:120]
 
 
 def _kids(el) -> dict:

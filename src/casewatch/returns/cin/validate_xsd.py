@@ -8,18 +8,18 @@ from pathlib import Path
 
 from lxml import etree
 
+from casewatch.returns import xmlsafe
 from casewatch.returns.cin.spec import xsd_path
 from casewatch.returns.core import Issue
 
 
 @cache
 def schema(year: int) -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(xsd_path(year))))
+    return etree.XMLSchema(xmlsafe.parse(xsd_path(year)))
 
 
 def xsd_issues(path: Path, year: int, limit: int = 10_000) -> list[Issue]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    doc = etree.parse(str(path), parser)
+    doc = xmlsafe.parse(path)
     s = schema(year)
     if s.validate(doc):
         return []

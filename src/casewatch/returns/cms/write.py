@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from casewatch.model.sql import literal
 from casewatch.returns.cms.tables import FILES
 
 
@@ -34,7 +35,7 @@ def write_cms(con, out_dir: Path, *, since: dt.date | None = None, la_code: str 
         "assessments": f"WHERE authorised_date IS NULL OR authorised_date >= {since_sql}",
         "section47": f"WHERE start_date >= {since_sql} OR icpc_date >= {since_sql}",
     }
-    la = "NULL" if la_code is None else "'" + la_code.replace("'", "''") + "'"
+    la = "NULL" if la_code is None else literal(la_code)
     written = []
     for stem, (table, cols, _) in FILES.items():
         select = ", ".join(f"{la} AS la_code" if c == "la_code" else c for c in cols)

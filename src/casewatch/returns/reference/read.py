@@ -28,6 +28,7 @@ import io
 import re
 from pathlib import Path
 
+from casewatch.model.sql import identifier
 from casewatch.returns.core import Issue, ReturnFile
 
 KIND = "reference"
@@ -107,13 +108,9 @@ def read(path, year: int | None = None) -> ReturnFile:
     return out
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _stage(con, out: ReturnFile, cols: dict[str, str]) -> None:
     """Insert every row of the file into ``reference.postcodes`` and count it; report what did not type."""
-    c = {m: _q(n) for m, n in cols.items()}
+    c = {m: identifier(n) for m, n in cols.items()}
     doterm = c.get("doterm", "NULL")
     county = f"nullif(upper(trim({c['county']})), '')"
     terminated = f"try_strptime(trim({doterm}) || '01', '%Y%m%d')::DATE"

@@ -25,11 +25,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from casewatch.returns import xmlsafe
 from casewatch.returns.core import ReturnFile
 from casewatch.returns.ssda903.read_csv import TABLES, _latest_date, year_from_name
 from casewatch.returns.ssda903.write_xml import AD1, IN_CHILD, IN_HEADER, OC3, UASC
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _ROOT = re.compile(rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 _ALIAS = {"CHILDID": "CHILD", "PL": "PLACE"}
 RECORDS = {**IN_HEADER, **IN_CHILD, "SWEPISODE": IN_CHILD["SW_EPISODE"]}
@@ -58,18 +58,15 @@ def sniff_xml(head: bytes) -> bool:
 def read_xml(path: Path, year: int | None = None) -> ReturnFile:
     name = str(path)
     out = ReturnFile(name, "ssda903", year)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(65536)
-    except OSError as exc:
-        out.error = f"{name}: cannot be read ({exc.strerror})"
-        return out
-    if _DOCTYPE.search(head):
-        out.error = f"{name}: XML attack refused: the file declares a DOCTYPE or entities"
-        return out
     reader = _Reader(out)
     try:
+        xmlsafe.read_head(path)
         reader.run(path)
+    except (OSError, xmlsafe.XMLAttack) as exc:
+        out.error = xmlsafe.refused(path, exc)
+        out.tables.clear()
+        out.records = 0
+        return out
     except etree.XMLSyntaxError as exc:
         if out.records == 0:
             out.error = f"{name}: not well-formed XML (line {exc.lineno})"
@@ -110,8 +107,7 @@ class _Reader:
 
     def run(self, path: Path) -> None:
         out, depth = self.out, 0
-        for event, el in etree.iterparse(str(path), events=("start", "end"), resolve_entities=False,
-                                         no_network=True, load_dtd=False, huge_tree=False):
+        for event, el in xmlsafe.iterparse(path):
             if event == "start":
                 depth += 1
                 if depth == 1:

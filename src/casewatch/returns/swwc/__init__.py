@@ -33,9 +33,10 @@ def xsd_errors(path) -> list[str]:
     """Faults against the 2022 XSD, each as 'line N: message' without the offending value."""
     from lxml import etree
 
-    schema = etree.XMLSchema(etree.parse(str(XSD)))
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    doc = etree.parse(str(path), parser)
+    from casewatch.returns import xmlsafe
+
+    schema = etree.XMLSchema(xmlsafe.parse(XSD))
+    doc = xmlsafe.parse(Path(path))
     if schema.validate(doc):
         return []
     out = []

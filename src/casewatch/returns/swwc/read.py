@@ -9,20 +9,20 @@ Year: the ``year`` given, else the header's ``<Year>``, else the year of ``<Refe
 30 September of that year, and that is the year casewatch names it by (``_year``; CSWW 2022 is the census
 at 30 September 2022, in collection year 2022-23). ``council_id`` is ``<LEA>``.
 
-Security (docs/decisions/0007): a DOCTYPE or ENTITY declaration in the first 64 KiB refuses the file before
-parsing ("XML attack refused"), and the parser checks the document again on its root element; entities are
-never resolved, no DTD is loaded, the network is never used, huge trees are refused.
+Security (docs/decisions/0007): the file is opened through ``returns.xmlsafe``: a DOCTYPE or ENTITY
+declaration refuses it ("XML attack refused"); entities are never resolved, no DTD is loaded, the network is
+never used, huge trees are refused.
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 from collections import Counter
 from pathlib import Path
 
 from lxml import etree
 
+from casewatch.returns import xmlsafe
 from casewatch.returns.core import ReturnFile, parse_date
 from casewatch.returns.staging import _t
 
@@ -39,15 +39,10 @@ VACANCIES = _t("swwc", "vacancies", "NumberOfVacancies:DECIMAL NoAgencyFTE:DECIM
 LISTS = {"ContractWeeks", "ReasonAbsence", "CFKSSstatus"}
 HEADER = {"Header", "CollectionDetails", "Collection", "Year", "ReferenceDate", "Source", "SourceLevel", "LEA",
           "SoftwareCode", "DateTime"}
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
 class _Refused(Exception):
     pass
-
-
-def _safe(exc) -> str:
-    return re.sub(r"'[^']*'", "'...'", str(getattr(exc, "msg", exc)))[:120]
 
 
 def _values(out: ReturnFile, el, fields: set[str], unknown: Counter) -> dict:
@@ -73,29 +68,16 @@ def _values(out: ReturnFile, el, fields: set[str], unknown: Counter) -> dict:
 def read_swwc(path: Path, year: int | None = None) -> ReturnFile:
     name = str(path)
     out = ReturnFile(name, KIND, year)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(65536)
-    except OSError as exc:
-        out.error = f"{name}: cannot be read ({exc.strerror})"
-        return out
-    if _DOCTYPE.search(head):
-        out.error = f"{name}: XML attack refused: the file declares a DOCTYPE or entities, which a workforce " \
-                    "census never has"
-        return out
     unknown: Counter = Counter()
     worker_fields = set(WORKER.field_names)
     vacancy_fields = set(VACANCIES.field_names)
     header: dict[str, str] = {}
     first = True
     try:
-        for event, el in etree.iterparse(str(path), events=("start", "end"), resolve_entities=False,
-                                         no_network=True, load_dtd=False, huge_tree=False):
+        xmlsafe.read_head(path)
+        for event, el in xmlsafe.iterparse(path):
             if first:
                 first = False
-                info = el.getroottree().docinfo
-                if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
-                    raise _Refused("XML attack refused: the file declares a DOCTYPE")
                 if el.tag != "Message":
                     raise _Refused(f"not a workforce census: the root element is <{str(el.tag)[:40]}>, "
                                    "not <Message>")
@@ -117,6 +99,9 @@ def read_swwc(path: Path, year: int | None = None) -> ReturnFile:
                 el.clear(keep_tail=False)
                 while el.getprevious() is not None:
                     del el.getparent()[0]
+    except (OSError, xmlsafe.XMLAttack) as exc:
+        out.error = xmlsafe.refused(path, exc, "a workforce census")
+        return out
     except _Refused as exc:
         out.error = f"{name}: {exc}"
         out.tables.clear()
@@ -124,7 +109,7 @@ def read_swwc(path: Path, year: int | None = None) -> ReturnFile:
         return out
     except etree.XMLSyntaxError as exc:
         if out.records == 0:
-            out.error = f"{name}: not well-formed XML (line {exc.lineno}): {_safe(exc)}"
+            out.error = f"{name}: not well-formed XML (line {exc.lineno}): {xmlsafe.fault(exc)}"
             out.tables.clear()
             return out
         out.issue("CW-XML", f"not well-formed XML from line {exc.lineno}; the {out.records} records before it "

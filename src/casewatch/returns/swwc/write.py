@@ -24,6 +24,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from casewatch.model.sql import quote_list
+
 ROLE = {"team_manager": "3", "senior_social_worker": "4", "advanced_practitioner": "4", "social_worker": "5"}
 SWE = re.compile(r"^[A-Za-z]{2}\d{10}$")
 
@@ -53,7 +55,7 @@ def census_workers(con, year: int) -> list[dict]:
                (SELECT count(*) FROM allocations a WHERE a.worker_id = w.worker_id AND a.start_date <= $c
                 AND (a.end_date IS NULL OR a.end_date > $c)) AS cases
         FROM workers w
-        WHERE w.role IN ({', '.join(f"'{r}'" for r in ROLE)})
+        WHERE w.role IN ({quote_list(ROLE)})
           AND w.start_date <= $c AND (w.end_date IS NULL OR w.end_date >= $since)
         ORDER BY w.worker_id""", {"c": c, "since": since})
     cols = [d[0] for d in cur.description]

@@ -1,5 +1,8 @@
 """Load or validate statutory returns: read -> stage -> rules -> canonical model, with reconciliation.
 
+The orchestrator sits above both ``returns`` (reading, staging, merging) and ``rules`` (the DfE's checks,
+which name staging tables): rules import returns, this imports both, and returns imports neither.
+
 ``load`` writes a new analytics database (the old one is replaced only if the load succeeds); ``validate``
 runs exactly the same steps in memory and writes nothing. Both account for every record of every file:
 rows_read = rows_loaded + rows_quarantined, per file, or the run fails loudly.
@@ -20,6 +23,7 @@ from casewatch.calendar import create_calendar_table
 from casewatch.model import TABLES
 from casewatch.model.load import LoadError
 from casewatch.model.schema import create_model
+from casewatch.model.sql import literal
 from casewatch.model.store import SYSTEM_DDL, write_new
 from casewatch.returns import detect
 from casewatch.returns.core import Issue, ReturnFile
@@ -143,7 +147,7 @@ def _mappings(kinds: set[str]) -> dict[str, list[str]]:
 def _unmapped(con, load_id: str) -> None:
     """Staged rows no canonical table took are quarantined, never silently dropped."""
     staged = [f"SELECT _file, _row, {'coalesce(_line, _row)' if t.nested else '_row'} AS k, "
-              f"{detect_q(t.qualified)} AS src FROM {t.qualified}" for t in STAGING.values()]
+              f"{literal(t.qualified)} AS src FROM {t.qualified}" for t in STAGING.values()]
     con.execute(f"""
         INSERT INTO _quarantined (file, record_row, k, src, reasons, record, tbl)
         SELECT s._file, s._row, s.k, s.src, ['CW-MAP: casewatch has no canonical table for this record yet'],
@@ -156,10 +160,6 @@ def _unmapped(con, load_id: str) -> None:
         SELECT (SELECT coalesce(max(quarantine_id), 0) FROM quarantine) + row_number() OVER (ORDER BY file, k),
                ?, file, '(none)', src, k, reasons, '{}'
         FROM _quarantined WHERE tbl = '(none)'""", [load_id])
-
-
-def detect_q(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None, xsd=False,
@@ -241,7 +241,7 @@ def _account(con, files: list[ReturnFile]) -> list[FileResult]:
     # (every table of a return that nests records, the CIN census, is keyed by the return: a <Child> is one)
     xml = sorted({t.schema for t in STAGING.values() if t.nested})
     quarantined = dict(con.execute(f"""
-        SELECT file, count(DISTINCT (CASE WHEN split_part(src, '.', 1) IN ({', '.join(map(detect_q, xml)) or "''"})
+        SELECT file, count(DISTINCT (CASE WHEN split_part(src, '.', 1) IN ({', '.join(map(literal, xml)) or "''"})
                                           THEN split_part(src, '.', 1) ELSE src END, record_row))
         FROM _quarantined WHERE src NOT LIKE 'casewatch.%' GROUP BY file""").fetchall())
     out = []
