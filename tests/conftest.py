@@ -56,14 +56,10 @@ def expected_shortfall(db: Path, cap: float, asye_factor: float = 0.8) -> dict:
     {"council": (short weighted, short FTE), "services": {service: (..)}, "teams": {team_id: (..)}}."""
     import math
 
-    from casewatch.measures.run import _context
-    from casewatch.measures.scope import attach, scope
+    from casewatch.measures.api import open_council
     from casewatch.model.codes import CASE_HOLDING_ROLES
 
-    con = attach(str(db))
-    try:
-        ctx = _context(con, None, None, None)
-        scope(con, ctx.council_id)
+    with open_council(db) as (con, ctx):
         d = {"d": ctx.data_to}
         roles = tuple(CASE_HOLDING_ROLES)
         workers = {}  # worker -> (team, service, cap) for case holders in post; service None: team closed
@@ -94,8 +90,6 @@ def expected_shortfall(db: Path, cap: float, asye_factor: float = 0.8) -> dict:
                       AND (closure_date IS NULL OR closure_date > $d)) r""", d).fetchall():
             open_for[child] = ("children_in_care" if cla else "safeguarding" if cp
                                else "assessment" if assessing else "safeguarding")
-    finally:
-        con.close()
     services: dict[str, list[float]] = {}
     teams: dict[str, list[float]] = {}
     for team, service, c in workers.values():

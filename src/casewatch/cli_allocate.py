@@ -26,8 +26,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
 
     def run(args: argparse.Namespace) -> int:
         from casewatch import standards
-        from casewatch.measures.run import IndicatorError, _context
-        from casewatch.measures.scope import attach, scope
+        from casewatch.measures.api import IndicatorError, open_council
         from casewatch.workforce.plan import PlanError, propose
         from casewatch.workforce.pressure import names
 
@@ -40,22 +39,17 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             raise user_error("--cap must be more than 0")
         if args.time_limit <= 0:
             raise user_error("--time-limit must be more than 0 seconds")
-        con = attach(args.db)  # a StoreError says what is wrong with the file
-        try:
-            try:
-                ctx = _context(con, args.council, None, None)
-            except IndicatorError as exc:
-                raise user_error(str(exc)) from None
-            on = args.date or ctx.data_to
-            if on > ctx.data_to:
-                raise user_error(f"the data runs to {ctx.data_to}; allocations on {on} cannot be known")
-            scope(con, ctx.council_id)
-            result = propose(con, on, std, cap, args.time_limit, args.threads)
-            workers, teams = names(con)
+        try:  # a StoreError says what is wrong with the file
+            with open_council(args.db, args.council) as (con, ctx):
+                on = args.date or ctx.data_to
+                if on > ctx.data_to:
+                    raise user_error(f"the data runs to {ctx.data_to}; allocations on {on} cannot be known")
+                result = propose(con, on, std, cap, args.time_limit, args.threads)
+                workers, teams = names(con)
+        except IndicatorError as exc:
+            raise user_error(str(exc)) from None
         except PlanError as exc:
             raise user_error(str(exc).replace("time limit", "--time-limit")) from None
-        finally:
-            con.close()
         if args.format == "json":
             print(json.dumps(result))
         else:

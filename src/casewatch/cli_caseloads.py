@@ -22,8 +22,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
 
     def run(args: argparse.Namespace) -> int:
         from casewatch import standards
-        from casewatch.measures.run import IndicatorError, _context
-        from casewatch.measures.scope import attach, scope
+        from casewatch.measures.api import IndicatorError, open_council
         from casewatch.workforce.caseloads import daily
         from casewatch.workforce.pressure import _months_before, teams_on, workers_on
 
@@ -32,22 +31,18 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         except standards.StandardsError as exc:
             raise user_error(str(exc)) from None
         cap = args.cap if args.cap is not None else std["caseload"]["cap"]
-        con = attach(args.db)
         try:
-            try:
-                ctx = _context(con, args.council, None, None)
-            except IndicatorError as exc:
-                raise user_error(str(exc)) from None
-            on = args.date or ctx.data_to
-            if on > ctx.data_to:
-                raise user_error(f"the data runs to {words.day(ctx.data_to)}; caseloads on {words.day(on)} cannot be known")
-            scope(con, ctx.council_id)
-            daily(con, _months_before(on, 12), on, std["caseload"]["weights"])
-            workers = [w for w in workers_on(con, on, cap, std["caseload"]["asye_factor"])
-                       if args.team is None or w["team"] == args.team]
-            teams = teams_on(con, on, cap, std["caseload"]["asye_factor"])
-        finally:
-            con.close()
+            with open_council(args.db, args.council) as (con, ctx):
+                on = args.date or ctx.data_to
+                if on > ctx.data_to:
+                    raise user_error(f"the data runs to {words.day(ctx.data_to)}; caseloads on {words.day(on)} "
+                                     "cannot be known")
+                daily(con, _months_before(on, 12), on, std["caseload"]["weights"])
+                workers = [w for w in workers_on(con, on, cap, std["caseload"]["asye_factor"])
+                           if args.team is None or w["team"] == args.team]
+                teams = teams_on(con, on, cap, std["caseload"]["asye_factor"])
+        except IndicatorError as exc:
+            raise user_error(str(exc)) from None
         if args.format == "json":
             print(json.dumps({"date": on.isoformat(), "cap": cap, "teams": teams, "workers": workers}))
             return 0

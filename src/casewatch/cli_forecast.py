@@ -25,8 +25,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     def run(args: argparse.Namespace) -> int:
         from casewatch.forecast.run import ForecastError, forecast
         from casewatch.forecast.scenario import ScenarioError, load
-        from casewatch.measures.run import IndicatorError, _context
-        from casewatch.measures.scope import attach, scope
+        from casewatch.measures.api import IndicatorError, open_council
 
         if not 1 <= args.horizon_months <= 36:
             raise user_error("--horizon-months must be 1 to 36")
@@ -36,21 +35,15 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             raise user_error("--runs must be at least 100")
         try:
             scenario = load(args.scenario) if args.scenario else None
-            con = attach(args.db)
-        except ScenarioError as exc:
-            raise user_error(str(exc)) from None
-        try:
-            ctx = _context(con, args.council, None, None)
-            as_of = args.as_of or ctx.data_to
-            if as_of > ctx.data_to:
-                raise user_error(f"the data runs to {ctx.data_to}; a forecast from {as_of} cannot use data not there")
-            scope(con, ctx.council_id)
-            result = forecast(con, as_of, args.horizon_months, args.reference_months, scenario, args.costs,
-                              args.runs, not args.no_backtest)
+            with open_council(args.db, args.council) as (con, ctx):
+                as_of = args.as_of or ctx.data_to
+                if as_of > ctx.data_to:
+                    raise user_error(f"the data runs to {ctx.data_to}; a forecast from {as_of} cannot use data not "
+                                     "there")
+                result = forecast(con, as_of, args.horizon_months, args.reference_months, scenario, args.costs,
+                                  args.runs, not args.no_backtest)
         except (IndicatorError, ForecastError, ScenarioError) as exc:
             raise user_error(str(exc)) from None
-        finally:
-            con.close()
         if args.format == "table":
             from casewatch.cli_output import emit_table
 

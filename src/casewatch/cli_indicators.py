@@ -27,17 +27,27 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     p.add_argument("--by", default=None, help="also break each indicator down: team, worker, age_band, sex, "
                                               "ethnicity, disability, legal_status, placement_type")
     p.add_argument("--id", action="append", dest="ids", help="only this indicator (repeatable)")
+    p.add_argument("--standards", default=None, help="the council's own standards file (TOML; see "
+                                                     "casewatch/standards.toml for the defaults)")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                   help="a local setting, e.g. cap=18 or visit_wd=15")
+                   help="a standard an indicator takes, over the standards file: its section and key joined by _, "
+                        "e.g. caseload_cap=18 or visits_cp_working_days=15 (docs/indicators.md lists them)")
     p.add_argument("--format", default="table", choices=["table", "json", "csv"])
     p.add_argument("--list", action="store_true", help="list the indicators and stop")
+    p.add_argument("--indicators-dir", default=None, help="a folder of the council's own indicators and lists "
+                   "(TOML; docs/indicators.md); default: $CASEWATCH_INDICATORS_DIR")
 
     def run(args: argparse.Namespace) -> int:
-        from casewatch.measures.catalogue import all_indicators
+        from casewatch import standards
+        from casewatch.measures.catalogue import registry
         from casewatch.measures.run import IndicatorError, indicators
 
+        try:
+            every = registry(args.indicators_dir).values()
+        except IndicatorError as exc:
+            raise user_error(str(exc)) from None
         if args.list:
-            for ind in all_indicators():
+            for ind in every:
                 out.print(f"{ind.id:40} {ind.title}", markup=False, highlight=False)
             return 0
         if not args.db:
@@ -47,10 +57,11 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
             name, _, val = item.partition("=")
             if not val:
                 raise user_error(f"--set {item!r}: write NAME=VALUE")
-            settings[name.strip()] = val.strip()  # checked (a known name, a number) by measures.run
+            settings[name.strip()] = val.strip()  # checked (a known name, a number) by measures.compute.in_force
         try:
-            ctx, items = indicators(args.db, args.period_end, args.council, args.la, args.by, args.ids, settings)
-        except IndicatorError as exc:
+            ctx, items = indicators(args.db, args.period_end, args.council, args.la, args.by, args.ids, settings,
+                                    standards.load(args.standards))
+        except (IndicatorError, standards.StandardsError) as exc:
             raise user_error(str(exc)) from None
         if args.format == "json":
             print(json.dumps(items))

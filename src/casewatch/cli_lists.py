@@ -13,15 +13,16 @@ FIELDS = ("list", "child", "team", "worker", "what", "due_date", "days_overdue",
 
 
 def add_parser(sub, out, err, user_error, parse_date) -> None:
-    from casewatch.lists.define import LISTS
-
     p = sub.add_parser("lists", help="child-level action lists: visits, assessments, conferences, reviews overdue")
     p.add_argument("--db", required=True)
     p.add_argument("--date", type=parse_date, default=None, help="as of this date (default: the date the data runs to)")
     p.add_argument("--council", default=None)
     p.add_argument("--team", default=None)
     p.add_argument("--worker", default=None)
-    p.add_argument("--list", action="append", dest="names", help=f"only this list (repeatable): {', '.join(LISTS)}")
+    p.add_argument("--list", action="append", dest="names", help="only this list (repeatable; docs/lists.md names "
+                                                                 "them)")
+    p.add_argument("--indicators-dir", default=None, help="a folder of the council's own indicators and lists "
+                   "(TOML; docs/indicators.md); default: $CASEWATCH_INDICATORS_DIR")
     p.add_argument("--standards", default=None, help="the council's own standards file (TOML; see "
                                                      "casewatch/standards.toml for the defaults)")
     p.add_argument("--format", default="table", choices=["table", "json", "csv", "xlsx"])
@@ -29,32 +30,34 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
 
     def run(args: argparse.Namespace) -> int:
         from casewatch import standards
+        from casewatch.lists.define import LISTS
         from casewatch.lists.run import run_lists
-        from casewatch.measures.run import IndicatorError, _context
-        from casewatch.measures.scope import attach, scope
+        from casewatch.measures.api import IndicatorError, open_council
+        from casewatch.measures.local import load_folder
 
-        unknown = [n for n in args.names or [] if n not in LISTS]
+        try:
+            load_folder(args.indicators_dir)
+            known = list(LISTS)
+        except IndicatorError as exc:
+            raise user_error(str(exc)) from None
+        unknown = [n for n in args.names or [] if n not in known]
         if unknown:
-            raise user_error(f"no list {', '.join(unknown)}; the lists are {', '.join(LISTS)}")
+            raise user_error(f"no list {', '.join(unknown)}; the lists are {', '.join(known)}")
         if args.format == "xlsx" and not args.out:
             raise user_error("--format xlsx needs --out FILE.xlsx")
         try:
             std = standards.load(args.standards)
         except standards.StandardsError as exc:
             raise user_error(str(exc)) from None
-        con = attach(args.db)
         try:
-            try:
-                ctx = _context(con, args.council, None, None)
-            except IndicatorError as exc:
-                raise user_error(str(exc)) from None
-            on = args.date or ctx.data_to
-            if on > ctx.data_to:
-                raise user_error(f"the data runs to {words.day(ctx.data_to)}; lists as of {words.day(on)} cannot be known")
-            scope(con, ctx.council_id)
-            rows = [r.as_dict() for r in run_lists(con, on, std, args.names, args.team, args.worker)]
-        finally:
-            con.close()
+            with open_council(args.db, args.council) as (con, ctx):
+                on = args.date or ctx.data_to
+                if on > ctx.data_to:
+                    raise user_error(f"the data runs to {words.day(ctx.data_to)}; lists as of {words.day(on)} cannot "
+                                     "be known")
+                rows = [r.as_dict() for r in run_lists(con, on, std, args.names, args.team, args.worker)]
+        except IndicatorError as exc:
+            raise user_error(str(exc)) from None
         from casewatch.cli_output import csv_text, emit, emit_table
 
         if args.format == "json":

@@ -41,12 +41,10 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     c.add_argument("--out", default=None, help="write to this file instead of the screen (any format)")
 
     def run_compare(args: argparse.Namespace) -> int:
-        from casewatch.measures.catalogue import all_indicators
         from casewatch.measures.define import REGISTRY
         from casewatch.pool.compare import compare, figures
 
         _memory(args.memory_limit)
-        all_indicators()
         unknown = [i for i in args.ids or [] if i not in REGISTRY]
         if unknown:
             raise user_error(f"no indicator {unknown[0]!r} (casewatch indicators --list)")

@@ -29,18 +29,14 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     def run_serve(args: argparse.Namespace) -> int:
         import os
 
-        from casewatch.measures.scope import attach
+        from casewatch.measures.api import IndicatorError, open_council
         from casewatch.web.server import LOOPBACK, serve, setup
 
-        con = attach(args.db)  # missing, not DuckDB, not casewatch, no such council or LA: said now, not on a page
-        try:
-            from casewatch.measures.run import IndicatorError, council_context
-
-            council_context(con, args.council, None, args.la)
+        try:  # missing, not DuckDB, not casewatch, no such council or LA: said now, not on a page
+            with open_council(args.db, args.council, args.la):
+                pass
         except IndicatorError as exc:
             raise user_error(str(exc)) from None
-        finally:
-            con.close()
         for name, value in (("CASEWATCH_COUNCIL", args.council), ("CASEWATCH_LA", args.la)):
             if value:
                 os.environ[name] = value
@@ -87,11 +83,13 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     ls = usub.add_parser("list", help="every account: role, scope, active, last sign-in")
 
     def run_list(args: argparse.Namespace) -> int:
+        from casewatch.words import day_short
+
         rows = _account(user_error, "list_users")
         out.print(f"{'username':22} {'role':16} {'active':6} {'last sign-in':17} scope", markup=False)
         for r in rows:
             scope = " ".join([*(f"team {t}" for t in r["teams"]), *([f"worker {r['worker']}"] if r["worker"] else [])])
-            last = r["last_login"].strftime("%Y-%m-%d %H:%M") if r["last_login"] else "never"
+            last = f"{day_short(r['last_login'])} {r['last_login']:%H:%M}" if r["last_login"] else "never"
             out.print(f"{r['username']:22} {r['role'] or '(none)':16} {'yes' if r['active'] else 'no':6} "
                       f"{last:17} {scope}", markup=False)
         return 0

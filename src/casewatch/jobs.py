@@ -84,7 +84,7 @@ def is_canonical(paths: Sequence[str | Path]) -> bool:
 @dataclass
 class Loaded:
     """What a load did. ``report`` for canonical tables (model.load.LoadReport), ``run`` for returns
-    (returns.pipeline.ReturnsRun); exactly one is set."""
+    (ingest.pipeline.ReturnsRun); exactly one is set."""
     db: Path
     report: object | None = None
     run: object | None = None
@@ -111,7 +111,7 @@ def load(paths: Sequence[str | Path], db: str | Path, *, kind: str | None = None
         from casewatch.model.load import load_directory
 
         return Loaded(Path(db), report=load_directory(paths[0], db, on_table=on_table))
-    from casewatch.returns.pipeline import load as load_returns
+    from casewatch.ingest.pipeline import load as load_returns
 
     return Loaded(Path(db), run=load_returns(paths, db, kind=kind, year=year, council_id=council, xsd=xsd))
 
@@ -126,18 +126,12 @@ class Summary:
 
 def summary(db: str | Path, *, period_end: date | None = None, council: str | None = None) -> Summary:
     """The headline figures (the names truth.json uses) for one council at a 31 March."""
+    from casewatch.measures.api import open_council
     from casewatch.measures.headline import headline
-    from casewatch.measures.run import council_context
-    from casewatch.measures.scope import attach, scope
 
-    con = attach(db)
-    try:
-        ctx = council_context(con, council, period_end, None)
-        scope(con, ctx.council_id)
+    with open_council(db, council, period_end=period_end) as (con, ctx):
         return Summary(ctx.council_id, ctx.council_name, ctx.period_end,
                        headline(con, ctx.period_end, ctx.council_id))
-    finally:
-        con.close()
 
 
 @dataclass

@@ -111,8 +111,8 @@ def test_every_casewatch_indicator_is_mapped_or_listed_unmapped():
 
 def test_direction_of_travel():
     # Cambridgeshire's CLA rate: 45 (2024) -> 49 (2025)
-    assert bm.direction_of_travel("cla_rate_per_10k", "873", 2025, False) == "worsening"
-    assert bm.direction_of_travel("cla_rate_per_10k", "873", 2025, True) == "improving"
+    assert bm.direction_of_travel("cla_rate_per_10k", "873", 2025, False) == "worse"
+    assert bm.direction_of_travel("cla_rate_per_10k", "873", 2025, True) == "better"
     assert bm.direction_of_travel("cla_rate_per_10k", "873", 2025, None) == "up"
 
 

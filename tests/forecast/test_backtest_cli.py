@@ -10,8 +10,7 @@ import pytest
 
 from casewatch.forecast.backtest import backtest
 from casewatch.forecast.run import first_known
-from casewatch.measures.run import _context
-from casewatch.measures.scope import attach, scope
+from casewatch.measures.api import open_council
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +19,8 @@ def pressure(councils):
 
 
 def test_the_markov_model_beats_no_change_under_pressure(pressure):
-    con = attach(str(pressure))
-    try:
-        ctx = _context(con, None, None, None)
-        scope(con, ctx.council_id)
+    with open_council(pressure) as (con, ctx):
         got = backtest(con, first_known(con), ctx.data_to, 6, 12, runs=200)
-    finally:
-        con.close()
     assert len(got["points"]) >= 6
     assert got["mape_markov"] < got["mape_naive"], got
     assert got["mape_ets"] is not None

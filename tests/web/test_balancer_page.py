@@ -9,8 +9,7 @@ import time
 
 import pytest
 
-from casewatch.measures.run import _context
-from casewatch.measures.scope import attach, scope
+from casewatch.measures.api import open_council
 from casewatch.standards import load
 from casewatch.web.models import AuditEvent
 from casewatch.words import day
@@ -18,13 +17,8 @@ from casewatch.workforce.plan import propose
 
 
 def _plan(world) -> dict:
-    con = attach(str(world.db))
-    try:
-        ctx = _context(con, None, None, None)
-        scope(con, ctx.council_id)
+    with open_council(world.db) as (con, ctx):
         return propose(con, ctx.data_to, load(None), time_limit=10.0, threads=2)
-    finally:
-        con.close()
 
 
 CAP, LIMIT = 20.0, 10.0
@@ -187,13 +181,8 @@ def test_the_tiny_council_needs_moves(world):
 def test_the_forecast_page_shows_the_model_s_numbers(world, as_role):
     from casewatch.forecast.run import forecast
 
-    con = attach(str(world.db))
-    try:
-        ctx = _context(con, None, None, None)
-        scope(con, ctx.council_id)
+    with open_council(world.db) as (con, ctx):
         expected = forecast(con, ctx.data_to, 24, 6, runs=500)
-    finally:
-        con.close()
     html = as_role("head_of_service").get("/forecast/").content.decode()
     assert f"{expected['in_care_at_start']} children in care on {day(expected['as_of'])}" in html
     assert html.count("<svg") == 2 and f"{expected['total'][2]['mean']:.0f}" in html

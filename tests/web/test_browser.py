@@ -130,7 +130,7 @@ def test_admin_visits_every_page_under_the_csp_and_htmx_filters_the_lists(server
         _check_under_csp(page, f"admin-{name}")
     _statement_check(page, server)
     page.goto(f"{server}/")
-    assert page.locator(".cw-spark svg[role=img]").count() == page.locator("main tbody tr").count()
+    assert page.locator("main table .cw-spark svg[role=img]").count() == page.locator("main tbody tr").count()
     page.goto(f"{server}/teams/")
     workers = page.locator("table:has(caption:text('Workers you may see')) tbody tr").count()
     assert page.locator("#cw-caseload-chart svg .role-mark path[role=graphics-symbol]").count() == workers

@@ -118,7 +118,7 @@ def test_leaders_land_on_the_overview_opening_with_what_got_worse_against_neighb
     worse = page.locator("#worse")
     assert worse.count() == 1, "the overview opens with what got worse"
     main = page.locator("main").inner_text()
-    assert main.index("What got worse") < main.index("England")
+    assert main.index("What got worse") < main.index("Headline indicators")
     assert worse.locator("svg[role=img]").count() >= 1  # each with its sparkline
     neighbours = page.locator("td[data-col=neighbours]").all_inner_texts()
     assert any(re.search(r"\d", t) for t in neighbours), neighbours  # compared as Cambridgeshire (873)

@@ -68,7 +68,7 @@ def test_the_page_shows_the_build_s_progress(world, built):
 def test_a_download_asked_for_while_building_waits_for_that_job(world, built):
     assert built["early"].startswith(b"<!DOCTYPE html>") and b"Public report" in built["early"]
     assert report_jobs.ensure(current()) is built["job"]  # still the one job: no second build was started
-    assert report_jobs._builds[built["job"].key] is built["job"]
+    assert report_jobs._builds[(str(built["root"]), built["job"].key)] is built["job"]
 
 
 def test_once_built_every_report_downloads_in_under_2_seconds(world, built):

@@ -151,7 +151,7 @@ def test_split_keeps_under_cap_workers_children_in_place():
 def test_a_plan_is_never_worse_than_no_change_on_a_pressure_council(councils):
     """Issue 19: (1) total overload and (2) workers over cap after are at most those of the loads before."""
     from casewatch import standards
-    from casewatch.measures.run import _context
+    from casewatch.measures.run import council_context
     from casewatch.measures.scope import attach, scope
     from casewatch.workforce.allocate import loads
 
@@ -159,7 +159,7 @@ def test_a_plan_is_never_worse_than_no_change_on_a_pressure_council(councils):
     std = standards.load(None)
     con = attach(str(db))
     try:
-        scope(con, _context(con, None, None, None).council_id)
+        scope(con, council_context(con, None, None, None).council_id)
         for cap in (12, 18):
             p = build_problem(con, ON, cap, float(std["caseload"]["asye_factor"]), std["caseload"]["weights"])
             sol = solve(p, time_limit=5)

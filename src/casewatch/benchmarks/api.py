@@ -124,16 +124,11 @@ def compare(indicator_id: str, la_code: str | int | None, year_ending: int, valu
 
 def direction_of_travel(indicator_id: str, area_code: str | int, year_ending: int,
                         higher_is_better: bool | None) -> str | None:
-    """'improving' / 'worsening' / 'no change' ('up' / 'down' without polarity) against the previous year."""
+    """'better' / 'worse' / 'no change' ('up' / 'down' without polarity) against the previous year: the one
+    direction of travel (measures.stats.direction), on the published figures."""
     points = dict(series(indicator_id, area_code))
-    now, before = points.get(year_ending), points.get(year_ending - 1)
-    if now is None or before is None:
-        return None
-    if now == before:
-        return "no change"
-    if higher_is_better is None:
-        return "up" if now > before else "down"
-    return "improving" if (now > before) == higher_is_better else "worsening"
+    polarity = None if higher_is_better is None else ("higher" if higher_is_better else "lower")
+    return stats.direction(polarity, points.get(year_ending), points.get(year_ending - 1))
 
 
 def ofsted(la_code: str | int) -> list[dict]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casewatch.measures.define import Registry
+
 # SQL macros the lists share (created on the connection by run.py)
 MACROS = """
 CREATE TEMP TABLE IF NOT EXISTS working_dates AS
@@ -37,14 +39,15 @@ class ActionList:
     sql: str
 
 
-LISTS: dict[str, ActionList] = {}
+# every list, ours (loaded from these modules the first time the registry is read) and a council's own
+# (measures.local: a folder of TOML files)
+LISTS: Registry = Registry("list", ("casewatch.lists.care", "casewatch.lists.timeliness", "casewatch.lists.visits"),
+                           extend="casewatch.measures.local:load_folder")
 
 
 def action_list(**kw) -> ActionList:
     a = ActionList(**kw)
-    if a.name in LISTS:
-        raise ValueError(f"list {a.name} defined twice")
-    LISTS[a.name] = a
+    LISTS.add(a.name, a)
     return a
 
 

@@ -8,7 +8,6 @@ from datetime import date
 
 import duckdb
 
-from casewatch.lists import care, timeliness, visits  # noqa: F401  (each module registers its lists)
 from casewatch.lists.define import LISTS, MACROS
 
 # lists whose rows are conditions that hold now (no worker, too many workers...): every row is listed

@@ -1,17 +1,25 @@
-"""Every indicator, in the order a report reads them. Importing this module registers them all."""
+"""Every indicator, in the order a report reads them, and the Ofsted judgement areas they inform.
 
-from importlib import import_module
+The registry (``measures.define.REGISTRY``) loads the package's indicators the first time it is read; a
+council's own (a folder of TOML files, ``measures.local``) are added by ``registry(folder)`` or, for every
+command and the dashboard, by the environment variable CASEWATCH_INDICATORS_DIR.
+"""
 
-from casewatch.measures.define import REGISTRY, Indicator
+from __future__ import annotations
 
-MODULES = ("front_door", "early_help", "assessments", "child_protection", "children_in_care", "permanence",
-           "care_leavers", "workforce", "continuity")
-for _name in MODULES:  # each module registers its indicators as it is imported
-    import_module(f"casewatch.measures.{_name}")
+from casewatch.measures.define import REGISTRY, Indicator, Registry
+
+
+def registry(folder: str | None = None) -> Registry:
+    """Every indicator: the package's, and a council's own from ``folder`` (default: CASEWATCH_INDICATORS_DIR)."""
+    from casewatch.measures.local import load_folder
+
+    load_folder(folder)
+    return REGISTRY
 
 
 def all_indicators() -> list[Indicator]:
-    return list(REGISTRY.values())
+    return list(registry().values())
 
 
 # Ofsted's ILACS judgement areas, and the indicator areas that inform each (issue 21: the /indicators/ index)

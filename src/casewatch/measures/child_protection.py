@@ -71,7 +71,7 @@ indicator(
 )
 indicator(
     id="cp_visits_on_time_pct", title="Children on a plan seen within the local standard", area="Child protection",
-    unit="percent", polarity="higher", period="snapshot", funnel=True, params={"visit_wd": 10},
+    unit="percent", polarity="higher", period="snapshot", funnel=True, params={"visit_wd": "visits_cp_working_days"},
     description="Children on a plan on the period end who had been seen by a social worker within the last "
                 "{visit_wd} working days (a local standard: default every 10 working days), counting only "
                 "children whose plan had run that long.",

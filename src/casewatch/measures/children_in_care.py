@@ -134,7 +134,8 @@ indicator(
 indicator(
     id="cla_visits_on_time_pct", title="Children in care visited on time", area="Children in care", unit="percent",
     polarity="higher", period="snapshot", breakdowns=CLA_BREAKDOWNS, funnel=True,
-    params={"first_days": 7, "year1_days": 42, "later_days": 91},
+    params={"first_days": "visits_cla_first_days", "year1_days": "visits_cla_year1_days",
+            "later_days": "visits_cla_later_days"},
     description="Children in care on the period end whose statutory visit was not overdue that day: the first "
                 "visit within {first_days} days of a placement starting, then at intervals of no more than "
                 "{year1_days} days in the placement's first year and {later_days} days after.",

@@ -10,18 +10,27 @@
 3. One ``UNION ALL`` aggregates the whole council and each breakdown an indicator allows, for every period.
 
 Python only turns sums into values with the DfE's rounding (half up) and adds funnel limits for teams.
+
+Before an indicator runs, ``check`` makes sure of its shape: every ``alias.column`` its SQL names is a column of
+the canonical table the alias stands for, and its result has the columns the engine reads (``pe``, ``num``,
+``dated``, ``child_id`` or ``worker_id``, ``den`` exactly when the unit has a denominator, ``legal_status`` and
+``placement`` when it is broken down by them) and no other. A result without ``child_id`` would otherwise put
+every unit under 'unallocated' and age 'unknown' without a word; an IndicatorError names the indicator and the
+column instead.
 """
 
 from __future__ import annotations
 
-import math
+import re
 from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
 
-from casewatch.measures.define import BREAKDOWNS, REGISTRY, Indicator
+from casewatch import standards as council_standards
+from casewatch.measures import stats
+from casewatch.measures.define import BREAKDOWNS, REGISTRY, Indicator, IndicatorError
 from casewatch.measures.scope import (
     ETHNIC_GROUP,
     LEGAL_GROUP,
@@ -30,8 +39,6 @@ from casewatch.measures.scope import (
     age_sql,
     periods,
 )
-
-Z95, Z998 = 1.959964, 3.090232
 
 
 @dataclass
@@ -47,7 +54,7 @@ class Figure:
     value: float | int | None
     numerator: float | int | None
     denominator: float | int | None
-    limits: dict | None = None  # funnel limits for a team: lower/upper 95% and 99.8%, and 'outside'
+    limits: dict | None = None  # funnel limits for a team: lower/upper 95% and 99.8%, and 'outside' (measures.stats)
     units: int = 0  # how many units (children, referrals, workers...) stand behind the figure
 
     def as_dict(self) -> dict:
@@ -83,9 +90,66 @@ ENRICH = f"""
         AND f.worker_id IS NOT DISTINCT FROM u.worker_id AND f.dated IS NOT DISTINCT FROM u.dated"""
 
 
+PERIOD_COLUMNS = ("pe", "ps", "ps3", "mid_year", "prev")  # scope.periods
+WITH_DENOMINATOR = ("percent", "mean", "ratio")
+_NOT_ALIAS = {"on", "where", "join", "left", "right", "inner", "outer", "full", "cross", "asof", "using", "group",
+              "order", "union", "natural", "positional", "anti", "semi", "limit", "window", "qualify", "having"}
+
+
+def unknown_columns(sql: str) -> list[str]:
+    """Every ``alias.column`` in ``sql`` whose alias stands for a canonical table (or ``periods``) that has no such
+    column, as 'table.column'. Aliases of sub-queries and CTEs are not checked here (DuckDB's binder is)."""
+    from casewatch.model import TABLES
+
+    known = {t.name: set(t.column_names) for t in TABLES} | {"periods": set(PERIOD_COLUMNS)}
+    text = re.sub(r"'(?:[^']|'')*'|--[^\n]*", "''", sql)  # not inside string literals or comments
+    aliases: dict[str, set[str]] = {}
+    for table, alias in re.findall(r"(?i)\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?", text):
+        if table.lower() in known:
+            aliases.setdefault(table.lower(), set()).add(table.lower())
+            if alias and alias.lower() not in _NOT_ALIAS:
+                aliases.setdefault(alias.lower(), set()).add(table.lower())
+    missing = []
+    for alias, col in re.findall(r"\b([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b", text):
+        tables = aliases.get(alias.lower())
+        if tables and col != "*" and not any(col.lower() in known[t] for t in tables):
+            missing.append(f"{'/'.join(sorted(tables))}.{col}")
+    return list(dict.fromkeys(missing))
+
+
+def check(con: duckdb.DuckDBPyConnection, ind: Indicator, settings: dict | None = None) -> list[str]:
+    """The columns of the indicator's result (see the module docstring); an IndicatorError naming the indicator
+    and the column when its SQL names a column that is not there or its result is not the shape declared."""
+    sql = render(ind, settings)
+    if missing := unknown_columns(sql):
+        raise IndicatorError(f"indicator {ind.id}: its SQL names {', '.join(missing)}, a column the table does not "
+                             "have")
+    try:
+        described = con.execute(f"DESCRIBE ({sql})").fetchall()
+    except duckdb.Error as exc:
+        raise IndicatorError(f"indicator {ind.id}: its SQL cannot run: {str(exc).splitlines()[0]}") from None
+    cols = {r[0]: r[1] for r in described}
+    problems = []
+    needed = ["pe", "num", "dated"] + (["den"] if ind.unit in WITH_DENOMINATOR else [])
+    needed += [c for b, c in (("legal_status", "legal_status"), ("placement_type", "placement")) if b in ind.breakdowns]
+    problems += [f"returns no column {c!r}" for c in needed if c not in cols]
+    if "child_id" not in cols and "worker_id" not in cols:
+        problems.append("returns neither 'child_id' nor 'worker_id' (whose the unit is: without it every unit "
+                        "would be 'unallocated', age 'unknown')")
+    if "den" in cols and ind.unit not in WITH_DENOMINATOR:
+        problems.append(f"returns 'den', which a {ind.unit} does not use")
+    if extra := [c for c in cols if c not in UNIT_COLUMNS]:
+        problems.append(f"returns {', '.join(map(repr, extra))}, which the engine does not read (it reads "
+                        f"{', '.join(UNIT_COLUMNS)})")
+    problems += [f"gives {c!r} as {cols[c]}, not a DATE" for c in ("pe", "dated") if cols.get(c, "DATE") != "DATE"]
+    if problems:
+        raise IndicatorError(f"indicator {ind.id}: its SQL " + "; ".join(problems))
+    return list(cols)
+
+
 def _unit_insert(con: duckdb.DuckDBPyConnection, ind: Indicator, settings: dict | None) -> str:
     sql = render(ind, settings)
-    cols = {r[0] for r in con.execute(f"DESCRIBE ({sql})").fetchall()}
+    cols = set(check(con, ind, settings))
     select = ", ".join(f"{'x.' + c if c in cols else 'NULL'}::{t}" for c, t in UNIT_COLUMNS.items())
     # a unit whose numerator cannot be worked out (a date the data does not hold) is left out of both sides
     return f"INSERT INTO units SELECT '{ind.id}', {select} FROM ({sql}) x WHERE x.num IS NOT NULL"
@@ -149,17 +213,38 @@ def _value(ind: Indicator, num, den, med, pop):
     return _round(Decimal(str(num or 0)) * scale / Decimal(str(den)), ind.decimals), den
 
 
-def _limits(p: float, n: float) -> dict:
-    se = math.sqrt(max(p * (1 - p), 0.0) / n) if n else 0.0
-    lim = {f"{side}{lvl}": round(100 * min(1.0, max(0.0, p + sign * z * se)), 1)
-           for lvl, z in (("95", Z95), ("998", Z998)) for side, sign in (("lower", -1), ("upper", 1))}
-    return lim
+def _limits(value: float, centre_pct: float, n: float) -> dict:
+    """A team's funnel limits (casewatch.measures.stats) to one decimal for the tables, and 'outside' decided
+    on the unrounded limits, as the funnel chart decides it."""
+    lim = {k: round(v, 1) for k, v in asdict(stats.funnel_limits(centre_pct, n)).items()}
+    return lim | {"outside": stats.outside_998(value, centre_pct, n)}
+
+
+def in_force(std: dict | None = None, overrides: dict | None = None) -> dict:
+    """The standards the indicators take, by flat name (``caseload_cap``): the council's (``standards.load``; the
+    shipped defaults when None) with ``overrides`` (``--set NAME=VALUE``) laid over them. NAME is a standard an
+    indicator takes, or an indicator's own name for it (``cap``); anything else, or a value that is not a number
+    of 0 or more, is an IndicatorError naming it."""
+    std = std if std is not None else council_standards.defaults()
+    taken = {local: name for ind in REGISTRY.values() for local, name in ind.params.items()}
+    taken |= {name: name for name in taken.values()}
+    for name, value in (overrides or {}).items():
+        if name not in taken:
+            raise IndicatorError(f"--set {name}: no indicator has a setting of that name (settings: "
+                                 f"{', '.join(sorted(set(taken.values())))})")
+        try:
+            std = council_standards.override(std, {taken[name]: value})
+        except council_standards.StandardsError:
+            raise IndicatorError(f"--set {name}={value}: the value must be a number of 0 or more") from None
+    return council_standards.flat(std)
 
 
 def render(ind: Indicator, settings: dict | None = None) -> str:
+    """The indicator's SQL with its params filled in from ``settings`` (``in_force``; the defaults when None)."""
+    values = settings if settings is not None else in_force()
     sql = ind.units
-    for name, default in ind.params.items():
-        sql = sql.replace("{{" + name + "}}", str((settings or {}).get(name, default)))
+    for name, standard in ind.params.items():
+        sql = sql.replace("{{" + name + "}}", str(values[standard]))
     return sql
 
 
@@ -182,17 +267,18 @@ def _figures(ind: Indicator, rows: list, bounds: dict, pop: dict) -> list[Figure
         for fig in figures:
             if fig.breakdown == "team" and fig.denominator:
                 num, den = overall[date.fromisoformat(fig.period_end)]
-                p = float(num or 0) / float(den) if den else 0.0
-                fig.limits = _limits(p, float(fig.denominator))
-                fig.limits["outside"] = ("above" if fig.value > fig.limits["upper998"] else
-                                         "below" if fig.value < fig.limits["lower998"] else None)
+                centre = 100 * float(num or 0) / float(den) if den else 0.0
+                fig.limits = _limits(fig.value, centre, float(fig.denominator))
     return figures
 
 
 def compute(con: duckdb.DuckDBPyConnection, inds: list[Indicator], settings: dict | None = None,
-            breakdowns: tuple[str, ...] | None = None) -> list[Figure]:
+            breakdowns: tuple[str, ...] | None = None, standards: dict | None = None) -> list[Figure]:
     """All figures of the indicators for the periods in ``periods`` (see ``scope.periods``); ``breakdowns``
-    limits the breakdowns (None: every one each indicator allows; (): the whole council only)."""
+    limits the breakdowns (None: every one each indicator allows; (): the whole council only). The indicators'
+    params come from ``standards`` (the council's; the shipped defaults when None), ``settings`` (``--set``)
+    laid over them."""
+    settings = in_force(standards, settings)
     cols = ", ".join(f"{c} {t}" for c, t in UNIT_COLUMNS.items())
     con.execute(f"CREATE OR REPLACE TEMP TABLE units (ind VARCHAR, {cols})")
     for ind in inds:
@@ -207,9 +293,7 @@ def compute(con: duckdb.DuckDBPyConnection, inds: list[Indicator], settings: dic
 
 
 def compute_all(con: duckdb.DuckDBPyConnection, period_ends: list[date], ids: list[str] | None = None,
-                settings: dict | None = None, breakdowns: tuple[str, ...] | None = None) -> list[Figure]:
-    from casewatch.measures.catalogue import all_indicators
-
-    all_indicators()  # every definition registered, whoever imported this module first
+                settings: dict | None = None, breakdowns: tuple[str, ...] | None = None,
+                standards: dict | None = None) -> list[Figure]:
     periods(con, period_ends)
-    return compute(con, [REGISTRY[i] for i in ids or list(REGISTRY)], settings, breakdowns)
+    return compute(con, [REGISTRY[i] for i in ids or list(REGISTRY)], settings, breakdowns, standards)

@@ -21,7 +21,18 @@ knows about breakdowns but their names.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
+
+from casewatch import standards
+from casewatch.errors import CasewatchError
+
+
+class IndicatorError(CasewatchError):
+    """The indicators cannot be computed as asked (no such council, period not yet in the data, an indicator
+    whose SQL names a column that is not there...)."""
+
 
 UNITS = {
     "count": "a count",
@@ -69,7 +80,9 @@ class Indicator:
     breakdowns: tuple[str, ...] = CHILD_BREAKDOWNS
     decimals: int = 1
     funnel: bool = False  # per-team control limits (percentages only)
-    params: dict = field(default_factory=dict)  # named settings a council may change, {name: default}
+    # the local standards the SQL takes, {name in the SQL ({{name}}): the standard's flat name (caseload_cap)}:
+    # their values come from the council's standards (casewatch.standards), `--set` laid over them
+    params: dict = field(default_factory=dict)
     # months of data before the period start that the indicator looks back into (re-referrals: the 12 months
     # before each referral). Where the loaded data starts later, the figure is "history too short", not a
     # number: counting only what was loaded would understate it (decision 0017). "Ever" is taken as 60 months.
@@ -80,15 +93,65 @@ class Indicator:
         return None if self.polarity is None else self.polarity == "higher"
 
 
-REGISTRY: dict[str, Indicator] = {}
+class Registry(Mapping):
+    """The definitions of one kind (indicators, action lists), by name, in the order they were defined.
+
+    The package's own definitions live in ``modules``, each declaring its definitions as it is imported; the
+    registry imports them, once, the first time anything reads it, so no caller imports a module for its side
+    effect; then ``extend`` ("module:function"), which adds a council's own definitions (``measures.local``)."""
+
+    def __init__(self, kind: str, modules: tuple[str, ...], extend: str | None = None):
+        self.kind, self.modules, self.extend = kind, modules, extend
+        self._items: dict = {}
+        self._state = "empty"  # "loading" while the package's modules are imported, then "loaded"
+
+    def load(self) -> Registry:
+        if self._state == "empty":
+            self._state = "loading"
+            try:
+                for name in self.modules:
+                    import_module(name)
+                if self.extend:
+                    module, _, function = self.extend.partition(":")
+                    getattr(import_module(module), function)()
+            except BaseException:
+                self._state = "empty"
+                raise
+            self._state = "loaded"
+        return self
+
+    def add(self, name: str, item) -> None:
+        """Register one definition; the same name twice is an error (a council's own cannot replace ours)."""
+        if self._state == "empty":
+            self.load()
+        if name in self._items:
+            raise ValueError(f"{self.kind} {name}: defined twice")
+        self._items[name] = item
+
+    def remove(self, name: str) -> None:
+        """Forget a council's own definition (tests, and a folder read again)."""
+        self._items.pop(name, None)
+
+    def __getitem__(self, name: str):
+        return self.load()._items[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.load()._items)
+
+    def __len__(self) -> int:
+        return len(self.load()._items)
+
+
+# every indicator, in the order a report reads them
+REGISTRY: Registry = Registry("indicator", tuple(f"casewatch.measures.{name}" for name in (
+    "front_door", "early_help", "assessments", "child_protection", "children_in_care", "permanence",
+    "care_leavers", "workforce", "continuity")), extend="casewatch.measures.local:load_folder")
 
 
 def indicator(**kw) -> Indicator:
     """Define and register one indicator; refuses a definition that is incomplete or inconsistent."""
     ind = Indicator(**kw)
     problems = []
-    if ind.id in REGISTRY:
-        problems.append("defined twice")
     if ind.unit not in UNITS:
         problems.append(f"unit {ind.unit!r} is not one of {sorted(UNITS)}")
     if ind.period not in PERIOD_KINDS:
@@ -101,11 +164,13 @@ def indicator(**kw) -> Indicator:
         problems.append(f"unknown breakdowns {sorted(unknown)}")
     if ind.unit == "per_10k" and set(ind.breakdowns) - set(RATE_BREAKDOWNS):
         problems.append("a rate per 10,000 can only be broken down by age band (the population's only split)")
+    if ind.params and (unknown := set(ind.params.values()) - set(standards.flat(standards.defaults()))):
+        problems.append(f"params {sorted(unknown)} are not casewatch standards (casewatch/standards.toml)")
     if ind.funnel and ind.unit != "percent":
         problems.append("funnel limits are for percentages")
     if (ind.denominator is None) != (ind.unit in ("count", "median")):
         problems.append("a count or median has no denominator; everything else has one")
     if problems:
         raise ValueError(f"indicator {ind.id}: " + "; ".join(problems))
-    REGISTRY[ind.id] = ind
+    REGISTRY.add(ind.id, ind)
     return ind

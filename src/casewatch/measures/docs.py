@@ -3,14 +3,50 @@ A test fails when the file and the definitions differ."""
 
 from __future__ import annotations
 
+from casewatch import standards
 from casewatch.measures.catalogue import all_indicators
 from casewatch.measures.define import BREAKDOWNS, PERIOD_KINDS, UNITS
 
 POLARITY = {"higher": "higher is better", "lower": "lower is better", None: "context (neither)"}
+OWN = """
+A council adds its own indicators without editing casewatch: a folder of TOML files, given to
+`casewatch indicators --indicators-dir DIR` or, for every command, the report and the dashboard, by the
+environment variable `CASEWATCH_INDICATORS_DIR`. Each file holds any number of `[[indicator]]` tables (and
+`[[list]]` tables: [lists.md](lists.md)):
+
+```toml
+[[indicator]]
+id = "referrals_police"                 # a name not already taken
+title = "Referrals from the police"
+description = "Referrals in the year whose source is the police (CIN census 5A)."
+area = "Front door"                     # the section it is listed under
+unit = "count"                          # count, percent, per_10k, mean, median, ratio
+polarity = "none"                       # higher, lower or none (context)
+period = "year"                         # year (default), snapshot, three_years
+numerator = "referrals in the year from the police"
+# denominator = "..."                   # in words; every unit but count and median has one
+sql = \"\"\"SELECT p.pe, r.child_id, r.referral_date AS dated, 1 AS num FROM periods p
+         JOIN referrals r ON r.referral_date BETWEEN p.ps AND p.pe WHERE r.source = '5A'\"\"\"
+```
+
+Optional: `source` (default: the file's name), `breakdowns`, `decimals`, `funnel`, `history_months`, `params`,
+as the package's own definitions (`src/casewatch/measures/define.py` describes the SQL's columns). Each is
+checked twice, and refused with a message naming the indicator and the column rather than computed wrong:
+when it is read (every `alias.column` its SQL names is a column of the table the alias stands for: `casewatch
+schema` lists them) and before it runs (its result has `pe`, `num`, `dated`, `child_id` or `worker_id`, `den`
+exactly when the unit has a denominator, `legal_status` and `placement` when broken down by them, and no
+other column). An id already taken, by casewatch or another file, is refused.
+"""
+
+
+def _defaults(params: dict) -> dict:
+    """An indicator's params with the shipped standards' values (casewatch/standards.toml)."""
+    values = standards.flat(standards.defaults())
+    return {name: values[standard] for name, standard in params.items()}
 
 
 def _fill(text: str, params: dict) -> str:
-    for name, default in params.items():
+    for name, default in _defaults(params).items():
         text = text.replace("{" + name + "}", str(default))
     return text
 
@@ -25,7 +61,10 @@ def render() -> str:
         "[decisions/0009-indicator-conventions.md](decisions/0009-indicator-conventions.md). Benchmarks (England, "
         "statistical neighbours, quartiles): [benchmarks.md](benchmarks.md).",
         "",
-        f"{len(inds)} indicators. `casewatch indicators --db FILE [--period-end D] [--by B] [--format json]`.",
+        f"{len(inds)} indicators. `casewatch indicators --db FILE [--period-end D] [--by B] [--standards FILE] "
+        "[--set NAME=VALUE] [--format json]`. The local standards an indicator takes (a caseload cap, a visit "
+        "frequency) come from the council's standards file, the one the lists, caseloads, the balancer, the report "
+        "and the dashboard read ([lists.md](lists.md)); `--set` overrides one for a run.",
         "",
         "Units: " + "; ".join(f"**{k}** {v}" for k, v in UNITS.items()) + ".",
         "",
@@ -48,7 +87,8 @@ def render() -> str:
     for area, members in areas.items():
         lines += [f"## {area}", ""]
         for ind in members:
-            settings = ", ".join(f"`{k}` = {v}" for k, v in ind.params.items())
+            defaults = _defaults(ind.params)
+            settings = ", ".join(f"`{standard}` = {defaults[k]}" for k, standard in ind.params.items())
             lines += [
                 f"### `{ind.id}`: {_fill(ind.title, ind.params)}",
                 "",
@@ -62,14 +102,15 @@ def render() -> str:
                 f"- **Source**: {ind.source}",
             ]
             if settings:
-                lines.append(f"- **Settings** (`--set NAME=VALUE`): {settings}")
+                lines.append(f"- **Standards it takes** (the standards file, `--standards FILE`; `--set NAME=VALUE` "
+                             f"over it): {settings}")
             if ind.history_months:
                 lines.append(f"- **Looks back** {ind.history_months} months before the period start: where the "
                              "loaded data starts later, the figure is 'history too short', not a number")
             lines.append("")
     from casewatch.measures.worse import DOC as WORSE
 
-    lines += ["## What got worse", "", WORSE, ""]
+    lines += ["## A council's own indicators", "", OWN.strip(), "", "## What got worse", "", WORSE, ""]
     return "\n".join(lines)
 
 

@@ -8,21 +8,17 @@ neighbours' mean, the council's rank and quartile among all councils.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
 
 from casewatch import benchmarks, words
-from casewatch.errors import CasewatchError
-from casewatch.measures.catalogue import all_indicators
-from casewatch.measures.compute import Figure, compute_all
-from casewatch.measures.define import BREAKDOWNS, REGISTRY
-from casewatch.measures.scope import _minus_year, attach, scope
+from casewatch.measures import stats
+from casewatch.measures.compute import Figure, compute_all, in_force
+from casewatch.measures.define import BREAKDOWNS, REGISTRY, IndicatorError
+from casewatch.measures.scope import _minus_year
 
-
-class IndicatorError(CasewatchError):
-    """The indicators cannot be computed as asked (no such council, period not yet in the data...)."""
+__all__ = ["Context", "IndicatorError", "council_context", "indicators"]  # IndicatorError: defined in define.py
 
 
 @dataclass
@@ -112,19 +108,6 @@ def history_too_short(ind, period_start: date, data_from: date | None) -> str | 
             f"{words.day(needed)}; the data starts {words.day(data_from)}")
 
 
-_context = council_context  # the name the older modules use
-
-
-def _direction(polarity: str | None, now, before) -> str | None:
-    if now is None or before is None:
-        return None
-    if now == before:
-        return "no change"
-    if polarity is None:
-        return "up" if now > before else "down"
-    return "better" if (now > before) == (polarity == "higher") else "worse"
-
-
 def _item(fig: Figure, previous: Figure | None, ctx: Context, whole: bool) -> dict:
     ind = REGISTRY[fig.id]
     short = history_too_short(ind, date.fromisoformat(fig.period_start), ctx.data_from)
@@ -145,54 +128,31 @@ def _item(fig: Figure, previous: Figure | None, ctx: Context, whole: bool) -> di
                 bench[k] = round(bench[k], ind.decimals + 1)
     item |= bench
     item |= {"previous": previous.value if previous else None,
-             "direction": _direction(fig.polarity, fig.value, previous.value if previous else None),
+             "direction": stats.direction(fig.polarity, fig.value, previous.value if previous else None),
              "breakdown": fig.breakdown, "group": fig.group}
     if fig.limits:
         item["limits"] = fig.limits
     return item
 
 
-def check_settings(settings: dict) -> dict:
-    """The local settings (``--set NAME=VALUE``) as numbers, each one an indicator takes; anything else is an
-    IndicatorError naming it. Values may come as text (from the command line) or numbers."""
-    known: dict[str, list[str]] = {}
-    for ind in REGISTRY.values():
-        for name in ind.params:
-            known.setdefault(name, []).append(ind.id)
-    checked = {}
-    for name, value in settings.items():
-        if name not in known:
-            raise IndicatorError(f"--set {name}: no indicator has a setting of that name (settings: "
-                                 f"{', '.join(f'{n} ({known[n][0]})' for n in sorted(known))})")
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise IndicatorError(f"--set {name}={value}: the value must be a number") from None
-        if not math.isfinite(number) or number <= 0:
-            raise IndicatorError(f"--set {name}={value}: the value must be a number above 0")
-        checked[name] = int(number) if number.is_integer() else number
-    return checked
-
-
 def indicators(db_path: str, period_end: date | None = None, council: str | None = None, la: str | None = None,
                by: str | None = None, ids: list[str] | None = None, settings: dict | None = None,
-               ) -> tuple[Context, list[dict]]:
-    all_indicators()
+               standards: dict | None = None) -> tuple[Context, list[dict]]:
+    """The catalogue as items; the indicators' params from ``standards`` (the council's, ``standards.load``; the
+    shipped defaults when None) with ``settings`` (``--set NAME=VALUE``) laid over them."""
+    from casewatch.measures.api import open_council
+
     if by is not None and by not in BREAKDOWNS:
         raise IndicatorError(f"--by must be one of {', '.join(BREAKDOWNS)}")
     unknown = [i for i in ids or [] if i not in REGISTRY]
     if unknown:
         raise IndicatorError(f"no indicator {', '.join(unknown)} (casewatch indicators --list shows them)")
-    settings = check_settings(settings or {})
-    con = attach(db_path)
-    try:
-        ctx = _context(con, council, period_end, la)
-        scope(con, ctx.council_id)
+    in_force(standards, settings)  # a wrong --set is said before the database is opened
+    with open_council(db_path, council, la, period_end) as (con, ctx):
         before = _minus_year(ctx.period_end)
-        figs = compute_all(con, [before, ctx.period_end], ids, settings, breakdowns=(by,) if by else ())
+        figs = compute_all(con, [before, ctx.period_end], ids, settings, breakdowns=(by,) if by else (),
+                           standards=standards)
         issues = records_with_issues(con, [REGISTRY[i] for i in {f.id for f in figs}])
-    finally:
-        con.close()
     previous = {(f.id, f.breakdown, f.group): f for f in figs if f.period_end == before.isoformat()}
     items = [_item(f, previous.get((f.id, f.breakdown, f.group)), ctx, f.breakdown is None)
              | {"records_with_issues": issues[f.id]}

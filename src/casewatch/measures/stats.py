@@ -100,3 +100,16 @@ def outside_998(value_pct: float, centre_pct: float, n: float) -> str | None:
     """'above' or 'below' when the percentage is beyond the 99.8% limits, else None."""
     where = funnel_position(value_pct, centre_pct, n) or ""
     return where.split()[0] if where.endswith("99.8%") else None
+
+
+def direction(polarity: str | None, now, before) -> str | None:
+    """Direction of travel from last year's figure to this year's, in words: "better" / "worse" by the
+    indicator's polarity ("higher" or "lower" is better), "up" / "down" for one with none (context, not a
+    target), "no change", or None when either figure is missing."""
+    if now is None or before is None:
+        return None
+    if now == before:
+        return "no change"
+    if polarity is None:
+        return "up" if now > before else "down"
+    return "better" if (now > before) == (polarity == "higher") else "worse"

@@ -1,9 +1,11 @@
 """Workforce: caseloads (allocations) and the DfE's workforce rates (children's social work workforce census)."""
 
 from casewatch.measures.define import WORKER_BREAKDOWNS, indicator
+from casewatch.standards import worker_cap_sql
 
 CSWW = "DfE Children's social work workforce census and statistics (methodology: rates at 30 September)"
-HOLDING = """SELECT p.pe, a.worker_id, p.pe AS dated, count(*) AS cases, any_value(w.fte) AS fte
+HOLDING = """SELECT p.pe, a.worker_id, p.pe AS dated, count(*) AS cases, any_value(w.fte) AS fte,
+        coalesce(any_value(w.asye), false) AS asye
     FROM periods p JOIN allocations a ON a.start_date <= p.pe AND (a.end_date IS NULL OR a.end_date > p.pe)
     JOIN workers w ON w.worker_id = a.worker_id GROUP BY p.pe, a.worker_id"""
 # census rows of workers in post on a census day (30 September) that falls in the year
@@ -29,12 +31,18 @@ indicator(
 )
 indicator(
     id="caseload_over_cap_pct", title="Case holders above the caseload cap", area="Workforce", unit="percent",
-    polarity="lower", period="snapshot", breakdowns=WORKER_BREAKDOWNS, params={"cap": 20},
-    description="Case-holding workers whose caseload on the period end was above the council's cap "
-                "({cap} cases for a full-time worker, pro rata for part-time).",
-    source="Local caseload policy (the cap is the council's own; default 20); " + CSWW,
-    numerator="case holders with more than cap x FTE cases", denominator="case-holding workers",
-    units=f"SELECT pe, worker_id, dated, 1 AS den, (cases > {{{{cap}}}} * fte)::INT AS num FROM ({HOLDING})",
+    polarity="lower", period="snapshot", breakdowns=WORKER_BREAKDOWNS,
+    params={"cap": "caseload_cap", "asye_factor": "caseload_asye_factor"},
+    description="Case-holding workers whose caseload on the period end was above their cap: the council's "
+                "{cap} cases for a full-time worker, pro rata for part-time, and {asye_factor} of that for a newly "
+                "qualified (ASYE) worker: the caseload standards the caseloads and the balancer use.",
+    source="Local caseload policy (the cap and ASYE factor are the council's own: [caseload] in the standards "
+           "file); " + CSWW,
+    numerator="case holders with more than cap x FTE (x the ASYE factor) cases",
+    denominator="case-holding workers",
+    units=f"""SELECT pe, worker_id, dated, 1 AS den,
+        (cases > {worker_cap_sql("{{cap}}", "{{asye_factor}}")})::INT AS num
+        FROM ({HOLDING})""",
 )
 indicator(
     id="vacancy_rate_pct", title="Social worker vacancy rate", area="Workforce", unit="percent", polarity="lower",

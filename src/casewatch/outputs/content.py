@@ -1,7 +1,7 @@
 """What the report says, before any format: every indicator over five years beside England and the statistical
 neighbours, what got worse, where the council is behind, team variation, and the Ofsted history.
 
-For ``audience="public"`` every figure passes through disclosure/ (``public_figure``) and team breakdowns are
+For ``audience="public"`` every figure passes through disclosure/ (``publish``) and team breakdowns are
 left out; nothing child- or worker-level is ever in the report. "What got worse" and "behind England or our
 statistical neighbours" are built from the data for every audience: no option removes them.
 """
@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from casewatch import benchmarks
-from casewatch.disclosure import SUPPRESSED, public_figure
-from casewatch.measures.catalogue import all_indicators
+from casewatch.disclosure import SUPPRESSED, publish
+from casewatch.measures.api import open_council
 from casewatch.measures.compute import Figure, compute_all
 from casewatch.measures.define import REGISTRY, Indicator
-from casewatch.measures.run import Context, _context, _direction, history_too_short, records_with_issues
-from casewatch.measures.scope import _minus_year, attach, scope
+from casewatch.measures.run import Context, history_too_short, records_with_issues
+from casewatch.measures.scope import _minus_year
+from casewatch.measures.stats import direction as _direction
 from casewatch.words import day
 
 HEADLINE = ("cla_at_31_march", "cla_rate_per_10k", "cla_starts", "cla_ceased", "cla_3plus_placements_pct",
@@ -101,7 +102,7 @@ class Report:
 
 def _shown(fig: Figure, ind: Indicator, audience: str) -> tuple:
     if audience == "public":
-        return public_figure(ind.unit, fig.value, fig.numerator, fig.denominator, fig.units, ind.decimals)
+        return publish(ind.unit, fig.value, fig.numerator, fig.denominator, fig.units, ind.decimals)
     return fig.value, fig.numerator, fig.denominator
 
 
@@ -119,25 +120,21 @@ def ofsted_story(history: list[dict]) -> list[str]:
 
 def build(db_path: str, period_end: date | None = None, council: str | None = None, la: str | None = None,
           audience: str = "internal", settings: dict | None = None, standards: dict | None = None) -> Report:
-    """``standards``: the council's (casewatch.standards.load); the shipped defaults when None. ``la``: the DfE
+    """``standards``: the council's (casewatch.standards.load; the shipped defaults when None), for the indicators
+    and the FTE shortfall alike; ``settings`` (``--set``) laid over them for the indicators. ``la``: the DfE
     LA code to benchmark as; when None, the council's own (``measures.run.council_context``: the LA the data
     records, else the council's id if that is an LA code)."""
     if audience not in ("internal", "public"):
         raise ValueError("audience is 'internal' or 'public'")
-    all_indicators()
-    con = attach(db_path)
-    try:
-        ctx = _context(con, council, period_end, la)
-        scope(con, ctx.council_id)
+    with open_council(db_path, council, la, period_end) as (con, ctx):
         ends = [ctx.period_end]
         for _ in range(YEARS - 1):
             ends.insert(0, _minus_year(ends[0]))
-        figs = compute_all(con, ends, settings=settings, breakdowns=("team",) if audience == "internal" else ())
+        figs = compute_all(con, ends, settings=settings, breakdowns=("team",) if audience == "internal" else (),
+                           standards=standards)
         demand = _forecast(con, ctx.data_to, audience)
         short = _shortfall(con, ctx.data_to, standards, audience)
         issues = records_with_issues(con, REGISTRY.values())
-    finally:
-        con.close()
     whole = {(f.id, f.period_end): f for f in figs if f.breakdown is None
              and not history_too_short(REGISTRY[f.id], date.fromisoformat(f.period_start), ctx.data_from)}
     lines = []
@@ -173,9 +170,9 @@ def build(db_path: str, period_end: date | None = None, council: str | None = No
 
 
 def _forecast(con, on: date, audience: str) -> dict | None:
-    """Two years ahead from the data's last day, with its backtest. For the public report the numbers of
-    children (recorded and forecast) go through disclosure control like every other count."""
-    from casewatch.disclosure.control import count
+    """Two years ahead from the data's last day, with its backtest. For the public report every number of
+    children (recorded, forecast with its band, coming into care and leaving a year) is published as a count
+    (disclosure.publish), and the split by age and placement left out."""
     from casewatch.forecast.run import ForecastError, forecast
 
     try:
@@ -183,11 +180,23 @@ def _forecast(con, on: date, audience: str) -> dict | None:
     except ForecastError:
         return None
     if audience == "public":
-        result["history"] = [h | {"in_care": count(h["in_care"])} for h in result["history"]]
-        result["total"] = [t | {k: 5 * round(t[k] / 5) for k in ("mean", "lower", "upper")} for t in result["total"]]
-        result["in_care_at_start"] = count(result["in_care_at_start"])
-        result.pop("series", None)
+        return public_forecast(result)
     return result
+
+
+def public_forecast(result: dict) -> dict:
+    """A forecast (casewatch.forecast.run.forecast) as the public report gives it."""
+    def shown(n):
+        return publish("count", n).value
+
+    out = dict(result)
+    out["history"] = [h | {"in_care": shown(h["in_care"])} for h in result["history"]]
+    out["total"] = [t | {k: shown(t[k]) for k in ("mean", "lower", "upper")} for t in result["total"]]
+    out["in_care_at_start"] = shown(result["in_care_at_start"])
+    out["rates"] = {k: shown(v) for k, v in result["rates"].items()}
+    for unshown in ("series", "model_total", "backtest"):  # the split by age and placement; unrounded checks
+        out.pop(unshown, None)
+    return out
 
 
 def _shortfall(con, on: date, std: dict | None, audience: str) -> dict:
@@ -214,7 +223,7 @@ def _shortfall(con, on: date, std: dict | None, audience: str) -> dict:
                 workers[w.service] = workers.get(w.service, 0) + 1
 
         def safe(value, behind: int):
-            return public_figure("ratio", value, None, None, behind)[0]
+            return publish("ratio", value, None, None, behind).value
 
         everyone = len(problem.workers)
         out |= {"sentence": None, "cases": None, "capacity": None, "teams": {},

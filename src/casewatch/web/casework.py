@@ -6,6 +6,8 @@ manager's teams or a social worker's caseload are dropped here, before any page 
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 
 from casewatch import standards
@@ -16,6 +18,14 @@ from casewatch.web.source import Source
 
 def local_standards() -> dict:
     return standards.load(settings.CASEWATCH_STANDARDS)
+
+
+def standards_in_force() -> tuple[dict, str]:
+    """The council's standards and a key for the memo made of their contents: figures, lists and caseloads take
+    caps, weights and timescales from them, so a standards file edited in place gives new results, not cached
+    ones."""
+    std = local_standards()
+    return std, json.dumps(std, sort_keys=True)
 
 
 def team_names(src: Source) -> dict[str, str]:
@@ -44,7 +54,7 @@ def action_rows(src: Source, who: Principal, names: list[str] | None, team: str 
         with src.connect() as (con, ctx):
             return ctx, [r.as_dict() for r in run_lists(con, ctx.data_to, local_standards())]
 
-    ctx, rows = src.memo(("lists",), compute)
+    ctx, rows = src.memo(("lists", standards_in_force()[1]), compute)
     keep = [r for r in rows
             if (not names or r["list"] in names) and (not team or r["team"] == team)
             and (not worker or r["worker"] == worker) and who.sees_row(r["team"], r["worker"])]
@@ -74,7 +84,7 @@ def caseloads(src: Source, who: Principal) -> tuple[object, dict]:
                          "shortfall_message": sentence(named), "weights": standards.weights_note(std["weights"]),
                          "workers": workers_on(con, ctx.data_to, std["cap"], std["asye_factor"])}
 
-    ctx, data = src.memo(("caseloads", settings.CASEWATCH_STANDARDS), compute)
+    ctx, data = src.memo(("caseloads", standards_in_force()[1]), compute)
     workers = [w for w in data["workers"] if who.sees_worker(w["team"], w["worker"])]
     return ctx, data | {"workers": workers}
 

@@ -1,7 +1,7 @@
 """Indicator figures for the pages: the headline list and one indicator's five years, for an audience.
 
 The figures come from the measures engine (compute_all, with benchmarks and direction as measures.run gives
-them); for an aggregate-only role every figure passes through casewatch.disclosure (public_figure).
+them); for an aggregate-only role every figure passes through casewatch.disclosure (publish).
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from datetime import date
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from casewatch.disclosure import SUPPRESSED, public_figure
-from casewatch.measures.catalogue import all_indicators
+from casewatch.disclosure import SUPPRESSED, publish
 from casewatch.measures.compute import compute_all
 from casewatch.measures.define import REGISTRY
 from casewatch.measures.run import _item, history_too_short, records_with_issues
 from casewatch.measures.scope import _minus_year
 from casewatch.outputs.content import HEADLINE, fmt
+from casewatch.web.casework import standards_in_force
 from casewatch.web.source import Source
 
 YEARS = 5
@@ -36,7 +36,7 @@ def _shown(fig, public: bool) -> tuple:
         return None, None, None
     if public:
         ind = REGISTRY[fig.id]
-        return public_figure(ind.unit, fig.value, fig.numerator, fig.denominator, fig.units, ind.decimals)
+        return publish(ind.unit, fig.value, fig.numerator, fig.denominator, fig.units, ind.decimals)
     return fig.value, fig.numerator, fig.denominator
 
 
@@ -45,19 +45,19 @@ def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
     (``england_year``: the DfE's latest year up to this one), SN mean, direction and a small five-year trend
     chart (``spark``, None when there are fewer than two years to draw)."""
     def compute():
-        all_indicators()
         with src.connect() as (con, ctx):
             ends = _ends(ctx.period_end, YEARS)
-            figs = compute_all(con, ends, list(HEADLINE), breakdowns=())
+            figs = compute_all(con, ends, list(HEADLINE), breakdowns=(), standards=std)
         return ctx, figs
 
-    ctx, figs = src.memo(("headline-figures",), compute)
+    std, key = standards_in_force()
+    ctx, figs = src.memo(("headline-figures", key), compute)
     raw = {(f.id, f.period_end): f for f in figs}
     by = {(f.id, f.period_end): f for f in figs  # a year whose look-back the data does not reach is not drawn
           if not history_too_short(REGISTRY[f.id], date.fromisoformat(f.period_start), ctx.data_from)}
     ends = [e.isoformat() for e in _ends(ctx.period_end, YEARS)]
     prev_end, end = ends[-2:]
-    sparks = src.memo(("sparklines", public), lambda: {
+    sparks = src.memo(("sparklines", public, key), lambda: {
         ind_id: spark_chart(REGISTRY[ind_id], [(pe, _shown(by.get((ind_id, pe)), public)[0]) for pe in ends])
         for ind_id in HEADLINE})
     from casewatch.outputs.charts import is_count
@@ -100,15 +100,16 @@ def spark_chart(ind, series: list[tuple[str, object]]) -> dict | None:
 def detail(src: Source, ind_id: str, public: bool) -> dict:
     """One indicator: definition, five periods, and (not for public) its teams at the latest period end."""
     def compute():
-        all_indicators()
         with src.connect() as (con, ctx):
             ends = _ends(ctx.period_end, YEARS)
-            figs = compute_all(con, ends, [ind_id], breakdowns=("team",) if "team" in REGISTRY[ind_id].breakdowns else ())
+            figs = compute_all(con, ends, [ind_id], breakdowns=("team",) if "team" in REGISTRY[ind_id].breakdowns else (),
+                               standards=std)
             names = dict(con.execute("SELECT team_id, name FROM teams").fetchall())
             issues = records_with_issues(con, [REGISTRY[ind_id]])[ind_id]
         return ctx, ends, figs, names, issues
 
-    ctx, ends, figs, names, issues = src.memo(("detail", ind_id), compute)
+    std, key = standards_in_force()
+    ctx, ends, figs, names, issues = src.memo(("detail", ind_id, key), compute)
     ind = REGISTRY[ind_id]
 
     def too_short(f) -> str | None:
@@ -133,11 +134,11 @@ def detail(src: Source, ind_id: str, public: bool) -> dict:
                               "numerator": _count_text(f.numerator), "denominator": _count_text(f.denominator),
                               "outside": (f.limits or {}).get("outside")})
         teams.sort(key=lambda t: t["name"] or "")
-    chart = src.memo(("chart", ind_id, public),
+    chart = src.memo(("chart", ind_id, public, key),
                      lambda: trend_chart(ind, [(p["period_end"].isoformat(), p["value"]) for p in periods], ends))
     funnel = None
     if not public and ind.funnel:
-        funnel = src.memo(("funnel", ind_id), lambda: funnel_chart(ind, whole.get(ctx.period_end.isoformat()), [
+        funnel = src.memo(("funnel", ind_id, key), lambda: funnel_chart(ind, whole.get(ctx.period_end.isoformat()), [
             (t["name"] or t["team"], f.value, f.denominator) for t, f in _team_figures(figs, ctx, names)]))
     short = next((too_short(f) for f in raw.values() if too_short(f)), None)
     return {"ctx": ctx, "ind": ind, "periods": periods, "teams": teams, "chart": chart, "funnel": funnel,

@@ -50,7 +50,7 @@ def _base(src: Source) -> tuple[object, dict]:
             teams = dict(con.execute("SELECT worker_id, team_id FROM workers WHERE team_id IS NOT NULL").fetchall())
         return ctx, {"rows": rows, "holders": holders, "status": status, "teams": teams}
 
-    return src.memo(("mywork", AHEAD), compute)
+    return src.memo(("mywork", AHEAD, casework.standards_in_force()[1]), compute)
 
 
 def status_words(status: dict, child: str) -> str:

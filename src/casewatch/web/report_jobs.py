@@ -29,8 +29,11 @@ POLL_SECONDS = 5
 
 @dataclass
 class Build:
-    """One job: the reports for one version of the data (``key``, the cache's directory name)."""
+    """One job: the reports for one version of the data (``key``, the cache's directory name) in one cache
+    (``root``: fixed when the job starts, so a job never writes into another cache than the one it was asked
+    for)."""
     key: str
+    root: Path
     total: int = len(REPORT_AUDIENCES) * len(REPORT_FORMATS)
     done: int = 0
     failed: bool = False
@@ -42,33 +45,31 @@ class Build:
         return self.finished.is_set() and not self.failed
 
 
-_builds: dict[str, Build] = {}
+_builds: dict[tuple[str, str], Build] = {}
 _builds_lock = threading.Lock()
 
 
-def target(key: str, audience: str, fmt: str) -> Path:
-    from casewatch.web.views.reports import cache_root
-
-    return cache_root() / key / audience / f"report.{fmt}"
+def target(job: Build, audience: str, fmt: str) -> Path:
+    return job.root / job.key / audience / f"report.{fmt}"
 
 
 def ensure(src: Source, retry: bool = False) -> Build:
     """The job for the data as it is now: the one already running or done, else a new one, started here.
     ``retry``: start again if that job failed (a download asks again; the page only shows the failure)."""
-    from casewatch.web.views.reports import cache_key
+    from casewatch.web.views.reports import cache_key, cache_root
 
-    key = cache_key(src)
+    fresh = Build(cache_key(src), cache_root())
     with _builds_lock:
-        job = _builds.get(key)
-        missing = [(a, f) for a in REPORT_AUDIENCES for f in REPORT_FORMATS if not target(key, a, f).is_file()]
+        job = _builds.get((str(fresh.root), fresh.key))
+        missing = [(a, f) for a in REPORT_AUDIENCES for f in REPORT_FORMATS if not target(fresh, a, f).is_file()]
         if job is not None and not (retry and job.failed) and not (job.ready and missing):
             return job  # running, failed (the page says so), or done with its files still there
-        job = _builds[key] = Build(key)
+        job = _builds[(str(fresh.root), fresh.key)] = fresh
         job.done = job.total - len(missing)
         if not missing:  # built before (by another process, or before a restart)
             job.finished.set()
             return job
-    threading.Thread(target=_run, args=(src, job), name=f"reports-{key}", daemon=True).start()
+    threading.Thread(target=_run, args=(src, job), name=f"reports-{job.key}", daemon=True).start()
     return job
 
 
@@ -78,15 +79,15 @@ def _run(src: Source, job: Build) -> None:
 
     try:
         for audience in sorted(REPORT_AUDIENCES, key=lambda a: a != "public"):  # the one every role may open first
-            formats = tuple(f for f in REPORT_FORMATS if not target(job.key, audience, f).is_file())
+            formats = tuple(f for f in REPORT_FORMATS if not target(job, audience, f).is_file())
             if not formats:
                 continue
-            folder = target(job.key, audience, "html").parent
+            folder = target(job, audience, "html").parent
             folder.mkdir(parents=True, exist_ok=True)
             work = Path(tempfile.mkdtemp(prefix=".build-", dir=folder))
 
             def written(fmt: str, path: Path, audience=audience) -> None:
-                path.replace(target(job.key, audience, fmt))
+                path.replace(target(job, audience, fmt))
                 job.done += 1
 
             try:
@@ -106,7 +107,7 @@ def wait_for(src: Source, audience: str, fmt: str) -> Path:
     """The report file, waiting for the job that builds it (started if none is running; started again if the
     last one failed)."""
     job = ensure(src, retry=True)
-    path = target(job.key, audience, fmt)
+    path = target(job, audience, fmt)
     while not path.is_file() and not job.finished.wait(0.5):
         pass  # the job writes the quickest files first: this one may be there before the job is done
     if not path.is_file():

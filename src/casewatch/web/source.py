@@ -15,8 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from casewatch.measures.run import Context, council_context
-from casewatch.measures.scope import attach, scope
+from casewatch.measures.api import Context, open_council
 
 
 class NoData(Exception):
@@ -73,13 +72,8 @@ class Source:
     def connect(self) -> Iterator[tuple[object, Context]]:
         """A fresh in-memory connection with the database attached READ_ONLY and scoped to the council."""
         self.signature()
-        con = attach(self.path)
-        try:
-            ctx = council_context(con, self.council, None, self.la)
-            scope(con, ctx.council_id)
+        with open_council(self.path, self.council, self.la) as (con, ctx):
             yield con, ctx
-        finally:
-            con.close()
 
     def context(self) -> Context:
         def compute() -> Context:

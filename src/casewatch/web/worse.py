@@ -12,11 +12,10 @@ from datetime import date
 
 from casewatch import benchmarks
 from casewatch.measures import worse
-from casewatch.measures.catalogue import all_indicators
 from casewatch.measures.compute import compute_all
 from casewatch.measures.define import REGISTRY
 from casewatch.measures.run import history_too_short
-from casewatch.web.figures import YEARS, _ends, _shown, spark_chart
+from casewatch.web.figures import YEARS, _ends, _shown, spark_chart, standards_in_force
 from casewatch.web.source import Source
 
 TOP = 8  # shown on the overview; the rest behind "See all"
@@ -25,13 +24,13 @@ TOP = 8  # shown on the overview; the rest behind "See all"
 def ranking(src: Source, public: bool) -> tuple[object, worse.Ranking]:
     """(context, ranking) of the indicators that got worse, from the figures as this audience sees them."""
     def compute():
-        all_indicators()
         with src.connect() as (con, ctx):
             figs = compute_all(con, _ends(ctx.period_end, YEARS), [i.id for i in REGISTRY.values() if i.polarity],
-                               breakdowns=())
+                               breakdowns=(), standards=std)
         return ctx, figs
 
-    ctx, figs = src.memo(("worse-figures",), compute)
+    std, key = standards_in_force()
+    ctx, figs = src.memo(("worse-figures", key), compute)
 
     def ranked():
         by = {(f.id, f.period_end): f for f in figs  # a year whose look-back the data does not reach is left out
@@ -48,7 +47,7 @@ def ranking(src: Source, public: bool) -> tuple[object, worse.Ranking]:
             candidates.append(worse.candidate(ind, [(pe, v[0]) for pe, v in shown], den, bench))
         return worse.rank(candidates)
 
-    return ctx, src.memo(("worse", public), ranked)
+    return ctx, src.memo(("worse", public, key), ranked)
 
 
 def rows(src: Source, public: bool, limit: int | None = TOP) -> tuple[object, list[dict], int, int]:
@@ -56,7 +55,7 @@ def rows(src: Source, public: bool, limit: int | None = TOP) -> tuple[object, li
     (all when None), each with its words, its sparkline and its rank."""
     ctx, r = ranking(src, public)
     shown = r.worse if limit is None else r.worse[:limit]
-    sparks = src.memo(("worse-sparks", public, limit), lambda: {
+    sparks = src.memo(("worse-sparks", public, limit, standards_in_force()[1]), lambda: {
         w.ind.id: spark_chart(w.ind, list(w.series)) for w in shown})
     out = [{"rank": n, "id": w.ind.id, "title": w.ind.title, "change": w.change_words, "score": w.score_words,
             "distance": w.distance_words, "spark": sparks.get(w.ind.id)} for n, w in enumerate(shown, 1)]

@@ -19,6 +19,7 @@ from datetime import date
 
 import duckdb
 
+from casewatch.standards import worker_cap_sql
 from casewatch.workforce.cases import weight_sql
 
 TYPED = """
@@ -88,7 +89,7 @@ def daily(con: duckdb.DuckDBPyConnection, start: date, end: date, weights: dict)
 
 def team_pressure_sql(cap: float, asye_factor: float) -> str:
     """Per team per day, from ``daily_caseloads``: case holders, cases, FTE, cases per FTE, % over their cap."""
-    limit = f"{cap} * w.fte * CASE WHEN w.asye THEN {asye_factor} ELSE 1 END"
+    limit = worker_cap_sql(cap, asye_factor, "w.fte", "w.asye")
     return f"""
     SELECT coalesce(w.team_id, 'no team') AS team_id, w.day, count(*) AS holders, sum(w.cases) AS cases,
         sum(w.fte) AS fte, round(sum(w.weighted) / nullif(sum(w.fte), 0), 2) AS weighted_per_fte,

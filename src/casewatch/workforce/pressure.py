@@ -12,6 +12,7 @@ from datetime import date
 import duckdb
 
 from casewatch.measures.scope import _minus_year
+from casewatch.standards import worker_cap_sql
 
 
 def _months_before(d: date, n: int) -> date:
@@ -35,7 +36,7 @@ def workers_on(con: duckdb.DuckDBPyConnection, on: date, cap: float, asye_factor
     (``worker_name``, ``team_name``: the id where the database has no name)."""
     rows = con.execute(f"""
         SELECT d.worker_id, coalesce(d.team_id, 'no team'), d.cases, d.weighted, d.fte, coalesce(d.asye, false),
-            round({cap} * d.fte * CASE WHEN d.asye THEN {asye_factor} ELSE 1 END, 2) AS cap,
+            round({worker_cap_sql(cap, asye_factor, "d.fte", "d.asye")}, 2) AS cap,
             coalesce(w.name, d.worker_id), coalesce(t.name, d.team_id, 'no team')
         FROM daily_caseloads d LEFT JOIN workers w ON w.worker_id = d.worker_id
             LEFT JOIN teams t ON t.team_id = d.team_id
@@ -46,7 +47,7 @@ def workers_on(con: duckdb.DuckDBPyConnection, on: date, cap: float, asye_factor
 
 
 def teams_on(con: duckdb.DuckDBPyConnection, on: date, cap: float, asye_factor: float) -> list[dict]:
-    limit = f"{cap} * fte * CASE WHEN asye THEN {asye_factor} ELSE 1 END"
+    limit = worker_cap_sql(cap, asye_factor)
     sql = f"""SELECT coalesce(d.team_id, 'no team') AS team, count(*) AS holders, sum(cases) AS cases,
             sum(fte) AS fte, round(sum(weighted) / nullif(sum(fte), 0), 2) AS per_fte,
             round(100.0 * count(*) FILTER (WHERE weighted > {limit}) / count(*), 1) AS over_cap_pct,

@@ -27,6 +27,6 @@ def label(code, column: str) -> str:
 @register.filter
 def list_title(name: str) -> str:
     """An action list's title ("Children in care: visit due") for its name (cla_visits)."""
-    from casewatch.lists.run import LISTS  # importing run registers every list
+    from casewatch.lists.define import LISTS
 
     return LISTS[name].title if name in LISTS else name

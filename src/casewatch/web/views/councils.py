@@ -7,7 +7,6 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
-from casewatch.measures.catalogue import all_indicators
 from casewatch.measures.define import REGISTRY
 from casewatch.web.figures import inline_chart
 from casewatch.web.source import current
@@ -19,7 +18,6 @@ def councils(request):
     from casewatch.outputs.compare_html import funnel_chart
     from casewatch.pool.compare import compare, figures
 
-    all_indicators()
     ind_id = request.GET.get("indicator") or DEFAULT
     if ind_id not in REGISTRY:
         raise Http404("no such indicator")

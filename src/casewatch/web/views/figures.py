@@ -31,7 +31,6 @@ def overview(request):
 
 
 def indicator(request, ind_id: str):
-    all_indicators()
     if ind_id not in REGISTRY:
         raise Http404("no such indicator")
     public = principal(request).aggregate_only

@@ -12,7 +12,6 @@ that job; it never starts a second one. Every download is audited.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from django.conf import settings
@@ -50,10 +49,10 @@ def cache_key(src: Source) -> str:
     ino, mtime, size = src.signature()
     council = "".join(c for c in (src.council or "default") if c.isalnum() or c in "-_")
     la = "".join(c for c in (getattr(src, "la", None) or "") if c.isalnum())
-    from casewatch.web.casework import local_standards
+    from casewatch.web.casework import standards_in_force
 
-    # the standards file too: the report's caseload figures (the FTE shortfall at the cap) depend on it
-    std = hashlib.sha256(json.dumps(local_standards(), sort_keys=True).encode()).hexdigest()[:12]
+    # the standards too: the report's caseload figures (the FTE shortfall at the cap) depend on them
+    std = hashlib.sha256(standards_in_force()[1].encode()).hexdigest()[:12]
     return f"{council}{'-' + la if la else ''}-{ino}-{mtime}-{size}-{std}"
 
 
