@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 
 from rich.table import Table as RichTable
 
 from casewatch import words
+from casewatch.outputs.safefile import dict_writer
 
 FIELDS = ("id", "title", "value", "numerator", "denominator", "unit", "polarity", "period_start", "period_end",
           "england", "sn_mean", "quartile", "rank", "of", "benchmark_year", "previous", "direction", "breakdown",
@@ -66,7 +66,7 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         if args.format == "json":
             print(json.dumps(items))
         elif args.format == "csv":
-            w = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore", lineterminator="\n")
+            w = dict_writer(sys.stdout, fieldnames=FIELDS, extrasaction="ignore", lineterminator="\n")
             w.writeheader()
             w.writerows(items)
         else:

@@ -92,17 +92,15 @@ def _table(out, ctx, on, rows: list[dict]) -> None:
 
 
 def _xlsx(path: str, rows: list[dict], on) -> None:
-    import xlsxwriter
+    from casewatch.outputs.safefile import xlsx_workbook
 
-    from casewatch.outputs.xlsx import safe_text
-
-    # text from the data is never a formula or a link (CSV/formula injection): as the report's workbook
-    book = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False})
+    # text from the data is never a formula or a link (CSV/formula injection): outputs.safefile
+    book = xlsx_workbook(path)
     sheet = book.add_worksheet(f"actions {on:%d-%m-%Y}")
     bold = book.add_format({"bold": True})
     sheet.write_row(0, 0, FIELDS, bold)
     for i, r in enumerate(rows, start=1):
-        sheet.write_row(i, 0, [safe_text(r[f]) if isinstance(r[f], str) else r[f] for f in FIELDS])
+        sheet.write_row(i, 0, [r[f] for f in FIELDS])
     sheet.autofilter(0, 0, max(len(rows), 1), len(FIELDS) - 1)
     sheet.freeze_panes(1, 0)
     book.close()

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import sys
 from collections.abc import Callable, Iterable, Sequence
 
 from rich.console import Console
+
+from casewatch.outputs.safefile import csv_writer
 
 
 def emit(text: str, out_path: str | None, err) -> None:
@@ -31,8 +32,9 @@ def emit_table(draw: Callable[[Console], None], out_path: str | None, out: Conso
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:
+    """CSV text in which no cell can run as a formula (outputs.safefile)."""
     buffer = io.StringIO()
-    w = csv.writer(buffer, lineterminator="\n")
+    w = csv_writer(buffer, lineterminator="\n")
     w.writerow(header)
     w.writerows(rows)
     return buffer.getvalue().rstrip("\n")

@@ -4,24 +4,16 @@ statistical neighbours, rank, quartile, direction), team figures (internal only)
 
 Numbers are numbers (suppressed figures are the text 'c'); headers bold with frozen panes; every text cell is
 written as a string and any that would begin a formula (=, +, -, @, tab, CR) is prefixed with an apostrophe, so
-that no cell can run as a formula (CSV/formula injection)."""
+that no cell can run as a formula (CSV/formula injection): the rule lives in outputs.safefile."""
 
 from __future__ import annotations
 
 import re
 
-import xlsxwriter
-
 from casewatch.benchmarks import SOURCE
 from casewatch.outputs.content import Line, Report, for_readers
+from casewatch.outputs.safefile import safe_text, xlsx_workbook
 from casewatch.words import day
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(text) -> str:
-    s = "" if text is None else str(text)
-    return "'" + s if s.startswith(FORMULA_START) else s
 
 
 def _sheet_name(name: str, used: set) -> str:
@@ -36,7 +28,7 @@ def _sheet_name(name: str, used: set) -> str:
 
 class _Book:
     def __init__(self, path: str):
-        self.book = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False})
+        self.book = xlsx_workbook(path)
         self.bold = self.book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#F3F2F1"})
         self.wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
         self.title = self.book.add_format({"bold": True, "font_size": 14})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.conf import settings
@@ -12,7 +11,7 @@ from django.utils.cache import patch_vary_headers
 
 from casewatch import words
 from casewatch.lists.define import LISTS
-from casewatch.outputs.xlsx import safe_text
+from casewatch.outputs.safefile import csv_writer, xlsx_workbook
 from casewatch.web import casework, figures
 from casewatch.web.audit import record
 from casewatch.web.principal import principal
@@ -95,11 +94,6 @@ def htmx_vendored() -> bool:
     return (settings.STATIC_ROOT / HTMX).is_file()
 
 
-def _cell(value):
-    """No spreadsheet formulas from data: text starting =, +, -, @ is quoted (outputs.xlsx.safe_text)."""
-    return safe_text(value) if isinstance(value, str) else value
-
-
 def lists_csv(request):
     who = principal(request)
     f = _filters(request)
@@ -107,10 +101,10 @@ def lists_csv(request):
     record(request, "export_list", detail=f"{len(rows)} rows as CSV")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="actions-{ctx.data_to.isoformat()}.csv"'
-    w = csv.writer(response, lineterminator="\n")
+    w = csv_writer(response, lineterminator="\n")  # text starting =, +, -, @ is quoted (outputs.safefile)
     w.writerow(FIELDS)
     for r in rows:
-        w.writerow([_cell(r[k]) for k in FIELDS])
+        w.writerow([r[k] for k in FIELDS])
     return response
 
 
@@ -120,20 +114,17 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def lists_xlsx(request):
     """The same rows as the CSV export, as a spreadsheet: text is written as text (never as a formula or a
     link), and text starting =, +, -, @ is quoted as in the CSV."""
-    import xlsxwriter
-
     who = principal(request)
     f = _filters(request)
     ctx, rows = casework.action_rows(current(), who, f["names"], f["team"], f["worker"])
     record(request, "export_list", detail=f"{len(rows)} rows as XLSX")
     buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                                     "strings_to_numbers": False, "default_date_format": "yyyy-mm-dd"})
+    book = xlsx_workbook(buf, {"default_date_format": "yyyy-mm-dd"})
     sheet = book.add_worksheet(f"actions {ctx.data_to:%d-%m-%Y}")
     sheet.write_row(0, 0, FIELDS, book.add_format({"bold": True}))
     for i, r in enumerate(rows, start=1):
         for j, k in enumerate(FIELDS):
-            value = _cell(r[k])
+            value = r[k]
             if value is None:
                 continue
             if isinstance(value, str):
