@@ -1,4 +1,5 @@
-"""`casewatch serve` (the dashboard) and `casewatch users add|list|set-role|disable|enable|password` (its accounts).
+"""`casewatch serve` (the dashboard) and `casewatch users add|list|set-role|disable|enable|password|remove-demo`
+(its accounts).
 
 Also runnable on its own: ``python -m casewatch.cli_web serve --db FILE``.
 """
@@ -131,6 +132,15 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
         return 0
 
     pw.set_defaults(func=run_password)
+
+    rd = usub.add_parser("remove-demo", help="delete every demo account (demo_<role>, made by serve --demo-accounts)")
+
+    def run_remove_demo(args: argparse.Namespace) -> int:
+        removed = _account(user_error, "remove_demo")
+        out.print(f"removed {removed} demo account{'' if removed == 1 else 's'}", markup=False)
+        return 0
+
+    rd.set_defaults(func=run_remove_demo)
 
 
 def _password(args: argparse.Namespace, user_error) -> str:

@@ -251,6 +251,13 @@ def check_users_add(ws):
     assert "created ana (analyst)" in r.stdout
 
 
+def check_users_remove_demo(ws):
+    env = _users_env(ws)
+    run("users", "add", "keep", "--role", "analyst", "--password-stdin", stdin="a long pass phrase 43\n", env=env)
+    assert "removed 0 demo accounts" in run("users", "remove-demo", env=env).stdout
+    assert re.search(r"keep\s+analyst", run("users", "list", env=env).stdout)
+
+
 def check_users_list(ws):
     env = _users_env(ws)
     run("users", "add", "tom", "--role", "team_manager", "--team", "X01T0000001", "--password-stdin",
@@ -296,7 +303,7 @@ CHECKS = {
     "rules": check_rules, "summary": check_summary, "indicators": check_indicators, "lists": check_lists,
     "caseloads": check_caseloads, "forecast": check_forecast, "export": check_export, "pool": check_pool,
     "compare": check_compare, "scrutiny": check_scrutiny, "serve": check_serve, "users add": check_users_add,
-    "users list": check_users_list, "allocate": check_allocate, "report": check_report, "schema": check_schema,
+    "users list": check_users_list, "users remove-demo": check_users_remove_demo, "allocate": check_allocate, "report": check_report, "schema": check_schema,
     "demo": check_demo,
 }
 

@@ -1,8 +1,10 @@
-"""Security headers on every response, and the permission check on every view (from permissions.RULES)."""
+"""Security headers on every response, and the permission check on every view (from permissions.RULES); a demo
+account's session ends as soon as the served database is not a synthetic council."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
@@ -36,6 +38,11 @@ class PermissionMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        from casewatch.web.users import demo_refused
+
+        if request.user.is_authenticated and demo_refused(request.user):
+            logout(request)
+            return redirect_to_login(request.get_full_path())
         match = request.resolver_match
         who = principal(request)
         if allowed(match.url_name if match else None, who.role):

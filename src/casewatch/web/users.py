@@ -1,5 +1,8 @@
 """Accounts: create, list, change the role of, disable, enable and reset the password of a user — what
-``casewatch users ...`` does. Every change is written to the audit log, by the operating-system account that ran it."""
+``casewatch users ...`` does. Every change is written to the audit log, by the operating-system account that ran it.
+
+Demo accounts (``serve --demo-accounts``) are the accounts named ``demo_<role>``; their password is published, so
+they sign in only while the served database is a synthetic council, and ``users remove-demo`` deletes them."""
 
 from __future__ import annotations
 
@@ -56,8 +59,11 @@ def _get(username: str):
         raise AccountError(f"no user {username!r}") from None
 
 
-def add_user(username: str, role: str, password: str, teams: list[str] | None = None, worker: str = ""):
+def add_user(username: str, role: str, password: str, teams: list[str] | None = None, worker: str = "",
+             *, demo: bool = False):
     _check_scope(role, teams, worker)
+    if username in DEMO_USERNAMES and not demo:
+        raise AccountError(f"{username!r} is the name of a demo account; choose another")
     User = get_user_model()
     if User.objects.filter(username=username).exists():
         raise AccountError(f"a user {username!r} already exists")
@@ -131,6 +137,51 @@ def _end_sessions(user) -> None:
 
 
 DEMO_PASSWORD = "open-sesame-synthetic-2026"
+DEMO_PREFIX = "demo_"
+DEMO_USERNAMES = frozenset(DEMO_PREFIX + role for role in ROLES)
+DEMO_REFUSED = "Demo accounts work only on a synthetic council"
+
+
+def is_demo(user) -> bool:
+    """Was this account made by ``demo_accounts`` (its password is published)?"""
+    return user.get_username() in DEMO_USERNAMES
+
+
+def is_synthetic(db_path: str) -> bool:
+    """Does the analytics database hold only synthetic councils (council codes X01...), and at least one?"""
+    from casewatch.measures.scope import attach
+
+    con = attach(db_path)
+    try:
+        councils = [r[0] for r in con.execute("SELECT council_id FROM db.councils").fetchall()]
+    finally:
+        con.close()
+    return bool(councils) and all(str(c).startswith("X") for c in councils)
+
+
+def demo_refused(user) -> bool:
+    """A demo account while the served database is not a synthetic council (or cannot be read): refuse it. The
+    check is cached until the database file changes."""
+    if not is_demo(user):
+        return False
+    from casewatch.web.source import NoData, current
+
+    try:
+        source = current()
+        return not source.memo("synthetic", lambda: is_synthetic(source.path))
+    except NoData:
+        return True
+
+
+def remove_demo() -> int:
+    """Delete every demo account (their audit rows stay, under their names); how many there were."""
+    users = list(get_user_model().objects.filter(username__in=DEMO_USERNAMES).order_by("username"))
+    with transaction.atomic():
+        for user in users:
+            _end_sessions(user)
+            _audit("account_remove", user, "demo account removed")
+            user.delete()
+    return len(users)
 
 
 def demo_accounts(db_path: str) -> list[tuple[str, str, str]]:
@@ -139,11 +190,10 @@ def demo_accounts(db_path: str) -> list[tuple[str, str, str]]:
     Returns (username, role, scope)."""
     from casewatch.measures.scope import attach
 
+    if not is_synthetic(db_path):
+        raise AccountError("demo accounts are only for a synthetic council (council codes X01...)")
     con = attach(db_path)
     try:
-        councils = [r[0] for r in con.execute("SELECT council_id FROM db.councils").fetchall()]
-        if not councils or not all(c.startswith("X") for c in councils):
-            raise AccountError("demo accounts are only for a synthetic council (council codes X01...)")
         team, worker = con.execute("""
             SELECT coalesce(a.team_id, w.team_id) AS team, arg_max(a.worker_id, 1) AS worker
             FROM db.allocations a JOIN db.workers w USING (worker_id), (SELECT max(data_to) AS d FROM db.councils) x
@@ -154,10 +204,10 @@ def demo_accounts(db_path: str) -> list[tuple[str, str, str]]:
     User = get_user_model()
     made = []
     for role in ROLES:
-        name = f"demo_{role}"
+        name = DEMO_PREFIX + role
         scope = {"team_manager": f"team {team}", "social_worker": f"worker {worker}"}.get(role, "")
         if not User.objects.filter(username=name).exists():
             add_user(name, role, DEMO_PASSWORD, teams=[team] if role == "team_manager" else None,
-                     worker=worker if role == "social_worker" else "")
+                     worker=worker if role == "social_worker" else "", demo=True)
         made.append((name, role, scope))
     return made
