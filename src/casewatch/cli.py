@@ -83,7 +83,7 @@ def cmd_load(args: argparse.Namespace) -> int:
                 err.print(f"casewatch: loading {name} ({i + 1} of {n})")
 
         loaded = jobs.load(args.path, args.db, kind=args.kind, year=args.year, council=args.council, xsd=args.xsd,
-                           on_table=step)
+                           follow_symlinks=args.follow_symlinks, on_table=step)
     if loaded.run is not None:
         print_returns_load(loaded.run, args.issues, out, err)
     else:

@@ -7,7 +7,6 @@ REPORT.xlsx|.csv``) is child-level: it lists every issue's file, table, row, chi
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -20,10 +19,11 @@ def write_issues(issues, path: str) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     rows = [i.as_dict() for i in issues]
-    if target.suffix.lower() == ".xlsx":
-        import xlsxwriter
+    from casewatch.outputs.safefile import dict_writer, xlsx_workbook
 
-        book = xlsxwriter.Workbook(str(target))
+    # child ids and values come from the council's files: never written as a formula or link (outputs.safefile)
+    if target.suffix.lower() == ".xlsx":
+        book = xlsx_workbook(str(target))
         sheet = book.add_worksheet("Issues")
         bold = book.add_format({"bold": True})
         sheet.write_row(0, 0, ISSUE_COLUMNS, bold)
@@ -34,7 +34,7 @@ def write_issues(issues, path: str) -> None:
         book.close()
     else:
         with open(target, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=ISSUE_COLUMNS)
+            writer = dict_writer(fh, fieldnames=ISSUE_COLUMNS)
             writer.writeheader()
             writer.writerows(rows)
 
@@ -66,7 +66,8 @@ def _rules_table(run, limit: int = 25) -> RichTable:
 
 
 def _opts(args) -> dict:
-    return {"kind": args.kind, "year": args.year, "council_id": args.council, "xsd": args.xsd}
+    return {"kind": args.kind, "year": args.year, "council_id": args.council, "xsd": args.xsd,
+            "follow_symlinks": args.follow_symlinks}
 
 
 def print_returns_load(run, issues_path: str | None, out, err) -> None:
@@ -154,6 +155,8 @@ def add_arguments(sub, out, err) -> None:
         p.add_argument("--year", type=int, default=None, help="collection year, named by the 31 March it ends")
         p.add_argument("--council", default=None, help="council code (default: from the files)")
         p.add_argument("--xsd", action="store_true", help="also validate CIN XML against that year's XSD")
+        p.add_argument("--follow-symlinks", action="store_true",
+                       help="read symbolic links inside the folders given (refused by default, each named)")
 
     p = sub.add_parser("validate", help="check returns against the DfE rules; writes nothing but --issues")
     common(p)

@@ -97,7 +97,7 @@ class Loaded:
 
 
 def load(paths: Sequence[str | Path], db: str | Path, *, kind: str | None = None, year: int | None = None,
-         council: str | None = None, xsd: bool = False,
+         council: str | None = None, xsd: bool = False, follow_symlinks: bool = False,
          on_table: Callable[[str, int, int], None] | None = None) -> Loaded:
     """Load returns (files or folders) or one canonical folder into a new database at ``db``, swapped in only
     when the load succeeds."""
@@ -110,10 +110,12 @@ def load(paths: Sequence[str | Path], db: str | Path, *, kind: str | None = None
                            "tables (casewatch synth)")
         from casewatch.model.load import load_directory
 
-        return Loaded(Path(db), report=load_directory(paths[0], db, on_table=on_table))
+        return Loaded(Path(db), report=load_directory(paths[0], db, on_table=on_table,
+                                                      follow_symlinks=follow_symlinks))
     from casewatch.ingest.pipeline import load as load_returns
 
-    return Loaded(Path(db), run=load_returns(paths, db, kind=kind, year=year, council_id=council, xsd=xsd))
+    return Loaded(Path(db), run=load_returns(paths, db, kind=kind, year=year, council_id=council, xsd=xsd,
+                                             follow_symlinks=follow_symlinks))
 
 
 @dataclass

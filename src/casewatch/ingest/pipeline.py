@@ -27,6 +27,7 @@ from casewatch.model.sql import literal
 from casewatch.model.store import SYSTEM_DDL, write_new
 from casewatch.returns import detect
 from casewatch.returns.core import Issue, ReturnFile
+from casewatch.returns.inputs import input_files
 from casewatch.returns.merge import QUARANTINE_WORK, CanonicalLoad, load_table
 from casewatch.returns.stage import stage
 from casewatch.returns.staging import STAGING
@@ -65,10 +66,11 @@ class ReturnsRun:
         return any(f.rows_loaded for f in self.files)
 
 
-def read_all(paths, kind=None, year=None, xsd=False) -> list[ReturnFile]:
+def read_all(paths, kind=None, year=None, xsd=False, follow_symlinks=False) -> list[ReturnFile]:
     from casewatch.returns.ssda903.read_csv import settle_years
 
-    files = [detect.read_file(p, kind, year, xsd) for p in detect.expand(paths)]
+    found, refused = input_files(paths, follow_symlinks)  # links, pipes, devices: refused, each an issue
+    files = [detect.read_file(p, kind, year, xsd) for p in found] + refused
     settle_years(files, year)  # a 903 CSV set's year is the one its episodes say, for every file of the set
     return files
 
@@ -163,11 +165,11 @@ def _unmapped(con, load_id: str) -> None:
 
 
 def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None, xsd=False,
-         calendar: bool = True) -> ReturnsRun:
+         follow_symlinks: bool = False, calendar: bool = True) -> ReturnsRun:
     load_id = uuid.uuid4().hex[:12]
     for k in detect.KINDS:  # every reader registers its staging tables, so every mapping finds its tables
         detect.reader(k)
-    files = read_all(paths, kind, year, xsd)
+    files = read_all(paths, kind, year, xsd, follow_symlinks)
     _one_return_a_year(files)
     stage(con, files)
     council = _council(files, council_id, con)

@@ -25,6 +25,7 @@ from casewatch.model import TABLES
 from casewatch.model.schema import Column, Table, create_model
 from casewatch.model.sql import literal, quote_list
 from casewatch.model.store import SYSTEM_DDL, write_new
+from casewatch.returns.inputs import NOT_FOLLOWED
 
 
 class LoadError(CasewatchError):
@@ -189,6 +190,7 @@ def load_directory(
     source_dir: str | Path,
     db_path: str | Path,
     on_table: Callable[[str, int, int], None] | None = None,
+    follow_symlinks: bool = False,
 ) -> LoadReport:
     """Load ``<source_dir>/<table>.parquet`` for every canonical table into a new database at ``db_path``.
 
@@ -210,7 +212,9 @@ def load_directory(
             if on_table:
                 on_table(table.name, i, len(TABLES))
             path = source_dir / f"{table.name}.parquet"
-            if path.exists():
+            if path.is_symlink() and not follow_symlinks:  # never read: noted against its table
+                results.append(TableLoad(table.name, str(path), note=NOT_FOLLOWED))
+            elif path.exists():
                 results.append(_load_table(con, table, path, load_id))
             else:
                 results.append(TableLoad(table.name, None, note="no file"))

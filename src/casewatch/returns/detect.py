@@ -1,7 +1,8 @@
 """Which return is this file? Told from its content (and name), overridable with ``--kind``/``--year``.
 
 Each return's package (``returns/ssda903``, ``returns/cin``...) has ``sniff(path, head)``; the first that
-claims the file reads it. A file nobody claims is reported as unreadable, naming it and saying why.
+claims the file reads it. A file nobody claims is reported as unreadable, naming it and saying why. Which files
+a load reads from the folders it is given is ``casewatch.returns.inputs``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from pathlib import Path
 from casewatch.returns.core import ReturnFile
 
 KINDS = ("cin", "swwc", "ssda903", "reference", "annex_a", "cms")  # reference before annex_a: Ofsted's xlsx lists
-SKIP_SUFFIXES = (".lock", ".wal", ".duckdb", ".parquet", ".json", ".md", ".pdf")
 
 
 def reader(kind: str):
@@ -22,18 +22,6 @@ def reader(kind: str):
         if exc.name and exc.name.startswith(f"casewatch.returns.{kind}"):
             return None
         raise
-
-
-def expand(paths: list[str | Path]) -> list[Path]:
-    """Files named, and the files in directories named (recursively), in a stable order."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")
-                              and f.suffix.lower() not in SKIP_SUFFIXES))
-        else:
-            out.append(p)
-    return out
 
 
 def read_file(path: Path, kind: str | None = None, year: int | None = None, xsd: bool = False) -> ReturnFile:
