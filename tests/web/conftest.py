@@ -96,3 +96,15 @@ def as_role(world):
         return client
 
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def report_jobs_finish():
+    """Opening the reports page starts the background report job (web/report_jobs.py) in this process; at the
+    end of the session wait for any still running, so the interpreter never exits with a job mid-build (a
+    native library torn down under a running thread aborts the process)."""
+    yield
+    from casewatch.web import report_jobs
+
+    for job in list(report_jobs._builds.values()):
+        job.finished.wait(300)
