@@ -108,3 +108,14 @@ def report_jobs_finish():
 
     for job in list(report_jobs._builds.values()):
         job.finished.wait(300)
+
+
+def table_rows(db, sql: str) -> list[dict]:
+    """Rows of canonical tables as they are, for a test to filter in plain Python (not through our SQL)."""
+    con = attach(str(db))
+    try:
+        cur = con.execute(sql)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    finally:
+        con.close()

@@ -13,19 +13,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from casewatch.measures.scope import attach
 from casewatch.web.models import AuditEvent
-
-
-def _table(db, sql: str) -> list[dict]:
-    """Rows of a canonical table, read as they are (the filtering below is plain Python, not our SQL)."""
-    con = attach(str(db))
-    try:
-        cur = con.execute(sql)
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-    finally:
-        con.close()
+from web.conftest import table_rows as _table
 
 
 def _open(start, end, d: date) -> bool:

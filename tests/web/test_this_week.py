@@ -14,18 +14,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from casewatch.measures.scope import attach
 from conftest import read_truth
-
-
-def _table(db, sql: str) -> list[dict]:
-    con = attach(str(db))
-    try:
-        cur = con.execute(sql)
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-    finally:
-        con.close()
+from web.conftest import table_rows as _table
 
 
 def holders(world) -> dict[str, tuple[str, str]]:
