@@ -201,7 +201,7 @@ def _plain(x):
 
 
 def _value(ind: Indicator, num, den, med, pop):
-    if ind.unit == "count":
+    if ind.is_count:
         return _plain(num if num is not None else 0), None
     if ind.unit == "median":
         return _round(med, ind.decimals), None

@@ -92,6 +92,12 @@ class Indicator:
     def higher_is_better(self) -> bool | None:
         return None if self.polarity is None else self.polarity == "higher"
 
+    @property
+    def is_count(self) -> bool:
+        """A count (referrals, children in care): one council's total, never drawn against or compared with
+        England's, which is a total of every council's."""
+        return self.unit == "count"
+
 
 class Registry(Mapping):
     """The definitions of one kind (indicators, action lists), by name, in the order they were defined.

@@ -103,7 +103,7 @@ class Worse:
                  (("England", self.england_gap, self.england_scaled), ("statistical neighbours", self.sn_gap,
                                                                        self.sn_scaled)) if gap is not None]
         if not parts:
-            return ("a count: not compared with England's total" if self.ind.unit == "count"
+            return ("a count: not compared with England's total" if self.ind.is_count
                     else "no England or neighbour figure to compare with")
         return "; ".join(parts)
 

@@ -49,17 +49,12 @@ def sparkline(series: list[tuple[str, object]], title: str) -> tuple[str, str]:
     return (_svg(spec) if spec else ""), alt_text
 
 
-def is_count(ind) -> bool:
-    """A count (referrals, children in care): one council's total, never drawn against England's."""
-    return ind.unit == "count"
-
-
 def comparable_rate(ind):
     """The indicator that compares a count with England's: the same children per 10,000 (referrals ->
     referrals_rate_per_10k, cla_at_31_march -> cla_rate_per_10k), or None if there is none."""
     from casewatch.measures.define import REGISTRY
 
-    return REGISTRY.get(ind.id.removesuffix("_at_31_march") + "_rate_per_10k") if is_count(ind) else None
+    return REGISTRY.get(ind.id.removesuffix("_at_31_march") + "_rate_per_10k") if ind.is_count else None
 
 
 def england_label(years: list[int]) -> str:
@@ -81,7 +76,7 @@ def trend_spec(ind, series: list[tuple[str, object]],
     total (~82,000 referrals) is not comparable with one council's: the alt text says so."""
     title = ind.title
     rows = [{"year": r["year"], "value": r["value"], "who": "This council"} for r in _numbers(series)]
-    theirs = [(y, v) for y, v in england if v is not None and not is_count(ind)]
+    theirs = [(y, v) for y, v in england if v is not None and not ind.is_count]
     who = ["This council"] + ([england_label([y for y, _ in theirs])] if theirs else [])
     rows += [{"year": str(y), "value": v, "who": who[-1]} for y, v in theirs]
     if not rows:
@@ -97,7 +92,7 @@ def trend_spec(ind, series: list[tuple[str, object]],
     alt_text = f"{title} (axis: {unit_label(ind)}, from zero). This council {ours or 'no figures'}."
     if theirs:
         alt_text += f" {who[-1]} " + ", ".join(f"{y}: {v}" for y, v in theirs) + "."
-    elif is_count(ind):
+    elif ind.is_count:
         rate = comparable_rate(ind)
         alt_text += (" England's total is not comparable with one council's, so it is not drawn"
                      + (f"; {rate.title} compares them." if rate else "."))

@@ -46,7 +46,7 @@ class Line:
     @property
     def worse_than(self) -> list[str]:
         """'England' and/or 'statistical neighbours' when the value is worse than theirs by polarity."""
-        if self.ind.polarity is None or not isinstance(self.value, int | float) or self.ind.unit == "count":
+        if self.ind.polarity is None or not isinstance(self.value, int | float) or self.ind.is_count:
             return []  # a count is one council's total: never "behind" England's
         higher = self.ind.polarity == "higher"
         out = []

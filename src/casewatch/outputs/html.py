@@ -71,7 +71,7 @@ def _v(x: Line, value) -> str:
 def _bench(x: Line, key: str, year: int):
     """England's or the neighbours' figure as the tables show it: a count is "not comparable" (one council's
     total beside England's misleads), and a figure from an earlier year than the report's says its year."""
-    if charts.is_count(x.ind):
+    if x.ind.is_count:
         return "not comparable"
     v = x.bench.get(key)
     if v is None:

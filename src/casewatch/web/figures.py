@@ -60,7 +60,6 @@ def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
     sparks = src.memo(("sparklines", public, key), lambda: {
         ind_id: spark_chart(REGISTRY[ind_id], [(pe, _shown(by.get((ind_id, pe)), public)[0]) for pe in ends])
         for ind_id in HEADLINE})
-    from casewatch.outputs.charts import is_count
 
     rows = []
     for ind_id in HEADLINE:
@@ -78,10 +77,10 @@ def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
         rows.append({"id": ind_id, "title": ind.title, "unit": ind.unit, "value": value, "previous": previous,
                      "value_text": fmt(value, ind.unit, ind.decimals), "previous_text": fmt(previous, ind.unit, ind.decimals),
                      # a count beside England's total misleads (one council's 300 against 82,000): not shown
-                     "england_text": "not comparable" if is_count(ind) else fmt(item["england"], ind.unit,
+                     "england_text": "not comparable" if ind.is_count else fmt(item["england"], ind.unit,
                                                                                  ind.decimals),
                      "england_year": item["benchmark_year"] if item["england"] is not None else None,
-                     "sn_text": "not comparable" if is_count(ind) else fmt(item["sn_mean"], ind.unit,
+                     "sn_text": "not comparable" if ind.is_count else fmt(item["sn_mean"], ind.unit,
                                                                            ind.decimals),
                      "direction": direction or "-",
                      "note": "history too short" if item["history"] else None,
@@ -152,9 +151,8 @@ def benchmark_cells(ind, la_code: str | None, pe: date) -> dict:
     published, and the cell text then names it ('59.1% (2025)'). No figures (None) for a count: England's
     total is not comparable with one council's."""
     from casewatch import benchmarks
-    from casewatch.outputs.charts import is_count
 
-    if is_count(ind) or not benchmarks.published(ind.id):
+    if ind.is_count or not benchmarks.published(ind.id):
         return {"england_text": None, "sn_text": None, "benchmark_year": None}
     found = benchmarks.compare(ind.id, la_code, pe.year, None, ind.higher_is_better)
     year = found["benchmark_year"]
@@ -171,10 +169,10 @@ def benchmark_cells(ind, la_code: str | None, pe: date) -> dict:
 def benchmark_summary(ind, periods: list[dict]) -> dict:
     """What the page says above its table: the latest figure beside England's and the neighbours', each with
     the year it is for; for a count, that England's total is not comparable and which rate compares them."""
-    from casewatch.outputs.charts import comparable_rate, is_count
+    from casewatch.outputs.charts import comparable_rate
 
     latest = periods[-1]
-    out = {"year": latest["period_end"].year, "value_text": latest["value_text"], "count": is_count(ind),
+    out = {"year": latest["period_end"].year, "value_text": latest["value_text"], "count": ind.is_count,
            "rate": comparable_rate(ind), "england_text": None, "sn_text": None,
            "benchmark_year": latest.get("benchmark_year"), "shown": any(p["england_text"] for p in periods),
            "any_sn": any(p.get("sn_mean") is not None for p in periods)}
