@@ -40,18 +40,26 @@ def _shown(fig, public: bool) -> tuple:
     return fig.value, fig.numerator, fig.denominator
 
 
+def five_years(src: Source) -> tuple[object, list]:
+    """(context, figures) over the last five years of every indicator the overview shows: the headline ones and
+    every one with a polarity (What got worse). One run of the measures engine for both, per database file
+    and standards in force."""
+    def compute():
+        with src.connect() as (con, ctx):
+            ids = list(dict.fromkeys([*HEADLINE, *(i.id for i in REGISTRY.values() if i.polarity)]))
+            figs = compute_all(con, _ends(ctx.period_end, YEARS), ids, breakdowns=(), standards=std)
+        return ctx, figs
+
+    std, key = standards_in_force()
+    return src.memo(("overview-figures", key), compute)
+
+
 def headline(src: Source, public: bool) -> tuple[object, list[dict]]:
     """(context, rows): each headline indicator's value, last year's, England and the year of its figure
     (``england_year``: the DfE's latest year up to this one), SN mean, direction and a small five-year trend
     chart (``spark``, None when there are fewer than two years to draw)."""
-    def compute():
-        with src.connect() as (con, ctx):
-            ends = _ends(ctx.period_end, YEARS)
-            figs = compute_all(con, ends, list(HEADLINE), breakdowns=(), standards=std)
-        return ctx, figs
-
-    std, key = standards_in_force()
-    ctx, figs = src.memo(("headline-figures", key), compute)
+    ctx, figs = five_years(src)
+    key = standards_in_force()[1]
     raw = {(f.id, f.period_end): f for f in figs}
     by = {(f.id, f.period_end): f for f in figs  # a year whose look-back the data does not reach is not drawn
           if not history_too_short(REGISTRY[f.id], date.fromisoformat(f.period_start), ctx.data_from)}

@@ -1,9 +1,10 @@
 """What got worse, for the overview: every indicator with a polarity over five years, ranked by
 casewatch.measures.worse (the ranking the report uses too), each with its sparkline and the change in words.
 
-The figures are computed once per database file (Source.memo; about 3 s for all ~71 indicators over five years on
-the demo council, synth --size small); for an aggregate-only role they pass through casewatch.disclosure
-(web.figures._shown) before they are ranked, and a suppressed one is left out and counted.
+The figures are computed once per database file, in the same run as the headline's (web.figures.five_years;
+about 3 s for all ~71 indicators over five years on the demo council, synth --size small); for an
+aggregate-only role they pass through casewatch.disclosure (web.figures._shown) before they are ranked, and a
+suppressed one is left out and counted.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from datetime import date
 
 from casewatch import benchmarks
 from casewatch.measures import worse
-from casewatch.measures.compute import compute_all
 from casewatch.measures.define import REGISTRY
 from casewatch.measures.run import history_too_short
-from casewatch.web.figures import YEARS, _ends, _shown, spark_chart, standards_in_force
+from casewatch.web.figures import YEARS, _ends, _shown, five_years, spark_chart, standards_in_force
 from casewatch.web.source import Source
 
 TOP = 8  # shown on the overview; the rest behind "See all"
@@ -23,14 +23,8 @@ TOP = 8  # shown on the overview; the rest behind "See all"
 
 def ranking(src: Source, public: bool) -> tuple[object, worse.Ranking]:
     """(context, ranking) of the indicators that got worse, from the figures as this audience sees them."""
-    def compute():
-        with src.connect() as (con, ctx):
-            figs = compute_all(con, _ends(ctx.period_end, YEARS), [i.id for i in REGISTRY.values() if i.polarity],
-                               breakdowns=(), standards=std)
-        return ctx, figs
-
-    std, key = standards_in_force()
-    ctx, figs = src.memo(("worse-figures", key), compute)
+    ctx, figs = five_years(src)
+    key = standards_in_force()[1]
 
     def ranked():
         by = {(f.id, f.period_end): f for f in figs  # a year whose look-back the data does not reach is left out
