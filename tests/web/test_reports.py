@@ -30,6 +30,12 @@ def built(world, tmp_path_factory):
     client.force_login(world.users["analyst"], backend=BACKEND)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(reports, "cache_root", lambda: root)
+        council = reports.cache_key(current()).rsplit("-", 4)[0]
+        stale = {"earlier load": root / f"{council}-1-2-3-0123456789ab",
+                 "another council": root / f"{council}Z-1-2-3-0123456789ab"}
+        for folder in stale.values():  # what earlier versions of the data left in the cache
+            (folder / "public").mkdir(parents=True)
+            (folder / "public" / "report.html").write_text("<p>an earlier report</p>")
         first = client.get(reverse("reports"))  # the first request after the load starts the job
         job = report_jobs.ensure(current())
         seen, early = [], []
@@ -48,7 +54,18 @@ def built(world, tmp_path_factory):
         if asker.ident is None:  # the job was quicker than two polls: the download is then merely immediate
             asker.start()
         asker.join()
-        yield {"first": first, "job": job, "seen": seen, "early": early[0], "client": client, "root": root}
+        yield {"first": first, "job": job, "seen": seen, "early": early[0], "client": client, "root": root,
+               "stale": stale}
+
+
+def test_a_finished_build_removes_the_same_council_s_earlier_reports(world, built):
+    """The cache keeps one version per council: the earlier load's reports go once the new ones are all
+    built; another council's stay."""
+    assert built["job"].ready
+    assert not built["stale"]["earlier load"].exists()
+    assert (built["stale"]["another council"] / "public" / "report.html").is_file()
+    assert sorted(p.name for p in built["root"].iterdir()) == sorted([built["job"].key,
+                                                                      built["stale"]["another council"].name])
 
 
 def test_the_page_shows_the_build_s_progress(world, built):

@@ -6,7 +6,8 @@ once per file. A job starts when the server notices that the analytics file has 
 thread that ``casewatch serve`` starts, checking the file's signature every few seconds), or on the first request
 that finds the reports missing (the reports page or a download), whichever comes first; there is never more
 than one job per version of the data. A download asked for while the job runs waits for that job. Each file is
-written into a temporary directory and moved into place, so a half-written file is never served.
+written into a temporary directory and moved into place, so a half-written file is never served. When a job
+has built all its files, the reports of the same council's earlier data are removed from the cache.
 docs/report.md has why.
 """
 
@@ -96,11 +97,25 @@ def _run(src: Source, job: Build) -> None:
             finally:
                 shutil.rmtree(work, ignore_errors=True)
         log.info("reports built in %.0f s", time.monotonic() - job.started)
+        _prune(job)
     except Exception as exc:  # the page says it failed; the exception's type only (no figures in the log)
         job.failed = True
         log.error("the reports could not be built: %s", type(exc).__name__)
     finally:
         job.finished.set()
+
+
+def _prune(job: Build) -> None:
+    """Remove the reports of earlier versions of the same council's data from the cache (its key without the
+    file's signature and standards), once this job has built all of its files; a job still running keeps its
+    folder. A download already under way keeps reading the file it opened."""
+    council = job.key.rsplit("-", 4)[0]
+    with _builds_lock:
+        running = {b.key for (root, _), b in _builds.items() if root == str(job.root) and not b.finished.is_set()}
+    for folder in job.root.iterdir() if job.root.is_dir() else ():
+        if (folder.is_dir() and folder.name != job.key and folder.name not in running
+                and folder.name.rsplit("-", 4)[0] == council):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def wait_for(src: Source, audience: str, fmt: str) -> Path:
