@@ -49,6 +49,17 @@ def test_a_cap_of_10_in_the_standards_file_reaches_caseloads_and_the_indicator_a
     assert _over_cap_indicator(capsys, db) == at_20  # and without a file both take the shipped cap of 20
 
 
+def test_weights_in_the_standards_file_reach_the_indicator_as_they_reach_caseloads(councils, capsys, tmp_path):
+    # a review found the indicator counting cases while the caseloads page and the balancer weigh them: with
+    # a child in care weighing 3 the two disagreed on who is over the cap
+    _, db = councils.loaded(size="tiny", seed=1)
+    file = tmp_path / "weights.toml"
+    file.write_text("[caseload]\ncap = 20\n[caseload.weights]\ncla = 3\ncp = 2\nassessment = 0.5\n")
+    over, holders = _over_cap_in_caseloads(capsys, db, "--standards", str(file))
+    assert _over_cap_indicator(capsys, db, "--standards", str(file)) == (over, holders)
+    assert over > _over_cap_in_caseloads(capsys, db)[0]  # the weights made the difference, not the cap
+
+
 def test_set_overrides_the_standards_file(councils, capsys, tmp_path):
     _, db = councils.loaded(size="tiny", seed=1)
     at_10 = _over_cap_indicator(capsys, db, "--standards", str(_standards_file(tmp_path, 10)))
@@ -77,7 +88,8 @@ def test_every_indicator_setting_is_a_standard_and_takes_its_value_from_the_file
     shipped = standards.flat(standards.load())
     taken = {standard for ind in REGISTRY.values() for standard in ind.params.values()}
     assert taken == {"caseload_cap", "caseload_asye_factor", "visits_cp_working_days", "visits_cla_first_days",
-                     "visits_cla_year1_days", "visits_cla_later_days"}
+                     "visits_cla_year1_days", "visits_cla_later_days", "caseload_weights_cla", "caseload_weights_cp",
+                     "caseload_weights_cin", "caseload_weights_assessment"}
     assert taken <= set(shipped)
     file = tmp_path / "council.toml"
     file.write_text("[visits]\ncp_working_days = 15\n[caseload]\nasye_factor = 0.5\n")

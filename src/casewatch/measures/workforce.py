@@ -2,12 +2,26 @@
 
 from casewatch.measures.define import WORKER_BREAKDOWNS, indicator
 from casewatch.standards import worker_cap_sql
+from casewatch.workforce.caseloads import TYPED
+
+CASE_TYPES = ("cla", "cp", "cin", "assessment")  # [caseload.weights] in the standards file
 
 CSWW = "DfE Children's social work workforce census and statistics (methodology: rates at 30 September)"
 HOLDING = """SELECT p.pe, a.worker_id, p.pe AS dated, count(*) AS cases, any_value(w.fte) AS fte,
         coalesce(any_value(w.asye), false) AS asye
     FROM periods p JOIN allocations a ON a.start_date <= p.pe AND (a.end_date IS NULL OR a.end_date > p.pe)
     JOIN workers w ON w.worker_id = a.worker_id GROUP BY p.pe, a.worker_id"""
+# the same, each case weighed by the child's case type on the date (the highest that covers it, as the caseloads
+# page types it: workforce.caseloads.TYPED; a child held with none of them counts as child in need)
+WEIGHED = f"""SELECT p.pe, a.worker_id, p.pe AS dated, count(*) AS cases,
+        sum(CASE coalesce(t.case_type, 'cin') {" ".join(f"WHEN '{c}' THEN {{{{w_{c}}}}}" for c in CASE_TYPES)}
+            ELSE 1.0 END) AS weighted, any_value(w.fte) AS fte, coalesce(any_value(w.asye), false) AS asye
+    FROM periods p JOIN allocations a ON a.start_date <= p.pe AND (a.end_date IS NULL OR a.end_date > p.pe)
+    JOIN workers w ON w.worker_id = a.worker_id
+    LEFT JOIN (SELECT p.pe, t.child_id, arg_max(t.case_type, t.prio) AS case_type
+               FROM periods p JOIN ({TYPED}) t ON t.s <= p.pe AND (t.e IS NULL OR t.e > p.pe) GROUP BY ALL) t
+        ON t.pe = p.pe AND t.child_id = a.child_id
+    GROUP BY p.pe, a.worker_id"""
 # census rows of workers in post on a census day (30 September) that falls in the year
 IN_POST = """FROM periods p JOIN workforce_census c ON c.census_date BETWEEN p.ps AND p.pe
     WHERE (c.role_end_date IS NULL OR c.role_end_date > c.census_date) AND coalesce(c.fte_30_sep, 0) > 0"""
@@ -32,17 +46,20 @@ indicator(
 indicator(
     id="caseload_over_cap_pct", title="Case holders above the caseload cap", area="Workforce", unit="percent",
     polarity="lower", period="snapshot", breakdowns=WORKER_BREAKDOWNS,
-    params={"cap": "caseload_cap", "asye_factor": "caseload_asye_factor"},
+    params={"cap": "caseload_cap", "asye_factor": "caseload_asye_factor"} | {f"w_{t}": f"caseload_weights_{t}"
+                                                                              for t in CASE_TYPES},
     description="Case-holding workers whose caseload on the period end was above their cap: the council's "
                 "{cap} cases for a full-time worker, pro rata for part-time, and {asye_factor} of that for a newly "
-                "qualified (ASYE) worker: the caseload standards the caseloads and the balancer use.",
-    source="Local caseload policy (the cap and ASYE factor are the council's own: [caseload] in the standards "
+                "qualified (ASYE) worker, each case weighed by what the child is open for (in care {w_cla}, child "
+                "protection {w_cp}, child in need {w_cin}, assessment {w_assessment}): the caseload standards "
+                "the caseloads page and the balancer use.",
+    source="Local caseload policy (the cap, ASYE factor and weights are the council's own: [caseload] in the standards "
            "file); " + CSWW,
-    numerator="case holders with more than cap x FTE (x the ASYE factor) cases",
+    numerator="case holders whose weighted cases are more than cap x FTE (x the ASYE factor)",
     denominator="case-holding workers",
     units=f"""SELECT pe, worker_id, dated, 1 AS den,
-        (cases > {worker_cap_sql("{{cap}}", "{{asye_factor}}")})::INT AS num
-        FROM ({HOLDING})""",
+        (weighted > {worker_cap_sql("{{cap}}", "{{asye_factor}}")})::INT AS num
+        FROM ({WEIGHED})""",
 )
 indicator(
     id="vacancy_rate_pct", title="Social worker vacancy rate", area="Workforce", unit="percent", polarity="lower",
