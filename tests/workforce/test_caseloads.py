@@ -86,3 +86,40 @@ def test_caseloads_cli_workers_against_cap_and_team_trend(councils, capsys):
     assert any(w["over_cap"] for w in got["workers"])
     assert sum(t["cases"] for t in got["teams"]) == sum(truth.values())
     assert {t["trend_3_months"] for t in got["teams"]} <= {"falling", "rising", "flat", None}
+
+
+def test_a_child_held_outside_any_referral_still_counts_as_the_indicators_count_it():
+    """An allocation that starts before the referral or outlives its closure is still on the worker's list: the
+    caseloads page counted it only while a referral, plan or episode covered it, while the caseload indicators
+    count every open allocation. It now counts on every day, weighed as child in need."""
+    tables = dict(
+        workers="""
+            worker_id | team_id | fte | asye
+            w1        | east    | 1.0 | false
+        """,
+        referrals="""
+            referral_id | child_id | referral_date | closure_date
+            r1          | 1        | 2025-01-15    | 2025-01-25
+        """,
+        cla_episodes="""
+            episode_id | child_id | decom      | dec | rne | legal_status | place
+            e1         | 1        | 2025-01-20 | 2025-01-22 | S   | C2           | U1
+        """,
+        allocations="""
+            allocation_id | child_id | worker_id | start_date | end_date
+            x1            | 1        | w1        | 2025-01-01 | 2025-03-10
+        """)
+    con = database(**tables)
+    try:
+        daily(con, date(2025, 1, 1), date(2025, 3, 31), WEIGHTS)
+        got = dict(con.execute("SELECT day, weighted FROM daily_caseloads WHERE worker_id = 'w1'").fetchall())
+        assert got[date(2025, 1, 1)] == 1.0  # before the referral: child in need
+        assert got[date(2025, 1, 20)] == 2.0  # in care
+        assert got[date(2025, 2, 28)] == 1.0  # after the referral closed, still allocated
+        assert got[date(2025, 3, 10)] == 0  # passed on
+    finally:
+        con.close()
+    from casewatch.measures.testing import figure
+
+    f = figure("caseload_per_fte", "2025-02-28", **tables)
+    assert (f.numerator, f.denominator) == (1, 1.0)  # the indicator counts the same case that day

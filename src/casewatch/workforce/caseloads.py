@@ -4,7 +4,9 @@ Interval arithmetic in SQL, not a loop over days:
 
 1. Each child's case type over time: typed intervals (in care 4, CP plan 3, CIN plan 2, open assessment 1, open
    CIN episode 0; the highest that covers a day wins, as in ``cases.py``), cut at every boundary into segments
-   of one type.
+   of one type. A day an allocation covers and none of them does (allocated before the referral, or still
+   allocated after it closed) counts as child in need: every open allocation is on the worker's list, as the
+   caseload indicators count it.
 2. Those segments intersected with allocations give each worker's weighted holdings as intervals.
 3. +weight at each start and -weight at each end, summed in date order, give a step function per worker;
    an ASOF join on the calendar turns it into one row per worker per day.
@@ -40,7 +42,7 @@ HOLDINGS = f"""
     segs AS (SELECT child_id, d AS s, lead(d) OVER (PARTITION BY child_id ORDER BY d) AS e FROM cuts),
     seg_type AS (
         SELECT g.child_id, g.s, g.e, arg_max(t.case_type, t.prio) AS case_type
-        FROM segs g JOIN typed t ON t.child_id = g.child_id AND t.s <= g.s AND (t.e IS NULL OR t.e > g.s)
+        FROM segs g LEFT JOIN typed t ON t.child_id = g.child_id AND t.s <= g.s AND (t.e IS NULL OR t.e > g.s)
         GROUP BY g.child_id, g.s, g.e)
     SELECT a.worker_id, greatest(a.start_date, g.s) AS s,
         CASE WHEN a.end_date IS NULL THEN g.e WHEN g.e IS NULL THEN a.end_date ELSE least(a.end_date, g.e) END AS e,
