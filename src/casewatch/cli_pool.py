@@ -39,18 +39,30 @@ def add_parser(sub, out, err, user_error, parse_date) -> None:
     c.add_argument("--format", default="table", choices=["table", "json", "csv", "html"])
     c.add_argument("--memory-limit", default=None, help="as for casewatch pool")
     c.add_argument("--out", default=None, help="write to this file instead of the screen (any format)")
+    c.add_argument("--standards", default=None, help="one standards file every council is measured against "
+                                                     "(default: the shipped standards; TOML as for indicators)")
+    c.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a standard over the standards file, as for casewatch indicators (e.g. caseload_cap=18)")
 
     def run_compare(args: argparse.Namespace) -> int:
+        from casewatch import standards
+        from casewatch.measures.compute import in_force
         from casewatch.measures.define import REGISTRY
+        from casewatch.measures.run import IndicatorError
         from casewatch.pool.compare import compare, figures
 
         _memory(args.memory_limit)
         unknown = [i for i in args.ids or [] if i not in REGISTRY]
         if unknown:
             raise user_error(f"no indicator {unknown[0]!r} (casewatch indicators --list)")
+        settings = dict(item.partition("=")[::2] for item in args.set)
+        if any(not v for v in settings.values()):
+            raise user_error("--set: write NAME=VALUE")
         try:
-            pe, names, by = figures(args.db, args.period_end, args.ids)
-        except ValueError as exc:
+            std = standards.load(args.standards)
+            in_force(std, settings)  # a wrong --set or file is said before the database is opened
+            pe, names, by = figures(args.db, args.period_end, args.ids, settings, std)
+        except (ValueError, IndicatorError, standards.StandardsError) as exc:
             raise user_error(str(exc)) from None
         rows = compare(names, by)
         from casewatch.cli_output import csv_text, emit, emit_table

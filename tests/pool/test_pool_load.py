@@ -146,3 +146,31 @@ def test_every_table_is_scoped_to_its_council_in_a_pool(two, tmp_path):
             seen[t.name] += con.execute(f"SELECT count(*) FROM main.{t.name}").fetchone()[0]
     assert seen == totals
     assert totals["visits"] > 0 and totals["cla_episodes"] > 0
+
+
+def test_compare_measures_every_council_against_the_standards_it_is_given(two, tmp_path, capsys):
+    """One yardstick for the ranking: the shipped standards by default, a standards file or --set when given,
+    the same for every council (a review found compare could not be told a cap)."""
+    import json
+
+    from casewatch.cli import main
+
+    db = tmp_path / "pool.duckdb"
+    pool([two / "c1", two / "c2"], db)
+
+    def over_cap(*args) -> dict[str, tuple]:
+        assert main(["compare", "--db", str(db), "--indicator", "caseload_over_cap_pct", "--format", "json",
+                     *args]) == 0
+        row = json.loads(capsys.readouterr().out)["indicators"][0]
+        return {c["council"]: (c["numerator"], c["denominator"]) for c in row["councils"]}
+
+    shipped = over_cap()
+    file = tmp_path / "cap.toml"
+    file.write_text("[caseload]\ncap = 1\n")
+    at_1 = over_cap("--standards", str(file))
+    assert over_cap("--set", "caseload_cap=1") == at_1
+    for council in ("X01", "X02"):  # every holder of more than one case is over a cap of 1
+        assert at_1[council][1] == shipped[council][1] > 0
+        assert at_1[council][0] > shipped[council][0]
+    assert main(["compare", "--db", str(db), "--set", "caseload_capp=1"]) == 2
+    assert "caseload_capp" in capsys.readouterr().err

@@ -37,9 +37,13 @@ class CouncilFigure:
     funnel: str | None = None  # within | above 95% | above 99.8% | below 95% | below 99.8% (percentages only)
 
 
-def figures(db_path: str, period_end: date | None = None, ids: list[str] | None = None
+def figures(db_path: str, period_end: date | None = None, ids: list[str] | None = None,
+            settings: dict | None = None, standards: dict | None = None
             ) -> tuple[date, dict[str, str], dict[str, dict[str, Figure]]]:
-    """(period end, council names, {council: {indicator: Figure}}), the whole-council figures.
+    """(period end, council names, {council: {indicator: Figure}}), the whole-council figures, every council
+    measured against the same standards (``standards``, a standards file as ``casewatch.standards.load`` reads
+    it, with ``settings`` laid over it; the shipped defaults when None): a ranking needs one yardstick, so a
+    council's own caseload cap is not used here.
 
     With several councils, every table is first split by council into Parquet files in one pass (a join to
     the children or workers for tables without a council column), and each council's figures are computed
@@ -61,7 +65,8 @@ def figures(db_path: str, period_end: date | None = None, ids: list[str] | None 
                 scope(con, council)
             else:
                 scope_split(con, council, folder)
-            out[council] = {f.id: f for f in compute_all(con, [pe], ids, breakdowns=())}
+            out[council] = {f.id: f for f in compute_all(con, [pe], ids, settings, breakdowns=(),
+                                                          standards=standards)}
         return pe, {c: n for c, n, _ in councils}, out
     finally:
         con.close()
