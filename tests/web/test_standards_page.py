@@ -27,3 +27,19 @@ def test_the_over_cap_figure_follows_the_standards_file(world, as_role, tmp_path
     workers = json.loads(capsys.readouterr().out)["workers"]
     assert (at_10["numerator"], at_10["denominator"]) == (str(sum(w["over_cap"] for w in workers)), str(len(workers)))
     assert at_10["numerator"] != at_default["numerator"]
+
+
+def test_the_councils_page_measures_every_council_against_the_server_s_standards(world, as_role, tmp_path,
+                                                                                   monkeypatch):
+    """/councils/ ranks councils against the standards file the server was given (it used the shipped ones)."""
+    def numerators() -> dict[str, object]:
+        page = as_role("analyst").get(reverse("councils") + "?indicator=caseload_over_cap_pct")
+        assert page.status_code == 200
+        return {c.council: c.numerator for c in page.context["ranked"]}
+
+    at_default = numerators()
+    path = tmp_path / "standards.toml"
+    path.write_text("[caseload]\ncap = 1\n")
+    monkeypatch.setattr(settings, "CASEWATCH_STANDARDS", str(path))
+    at_1 = numerators()
+    assert set(at_1) == set(at_default) and all(at_1[c] > at_default[c] for c in at_1)

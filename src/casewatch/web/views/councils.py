@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from casewatch.measures.define import REGISTRY
+from casewatch.web.casework import standards_in_force
 from casewatch.web.figures import inline_chart
 from casewatch.web.source import current
 
@@ -22,14 +23,15 @@ def councils(request):
     if ind_id not in REGISTRY:
         raise Http404("no such indicator")
     src = current()
+    std, key = standards_in_force()  # one yardstick for every council: the standards the server was given
 
     def compute():
-        pe, names, by = figures(str(settings.CASEWATCH_DB), None, [ind_id])
+        pe, names, by = figures(str(settings.CASEWATCH_DB), None, [ind_id], standards=std)
         row = compare(names, by)[0]
         chart = funnel_chart(row)
         return pe, row, inline_chart(*chart) if chart[0] else None
 
-    pe, row, chart = src.memo(("councils", ind_id), compute)
+    pe, row, chart = src.memo(("councils", ind_id, key), compute)
     ranked = sorted(row["councils"], key=lambda c: (c.rank or 10**6, c.council))
     choices = sorted(((i.id, i.title) for i in REGISTRY.values()), key=lambda x: x[1])
     return render(request, "casewatch/councils.html", {"pe": pe, "row": row, "ranked": ranked, "chart": chart,
