@@ -216,3 +216,29 @@ def test_the_command_line_takes_a_councils_own_folder_and_says_what_is_wrong_wit
     (tmp_path / "bad.toml").write_text(OWN.replace("r.child_id, r.referral_date", "r.child, r.referral_date"))
     said = run("indicators", "--list", "--indicators-dir", tmp_path, expect=2).stderr
     assert "bad.toml" in said and "referrals.child" in said
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    ("'plan open two years' AS what", "returns no column 'what'"),
+    ("(p.start_date + INTERVAL 2 YEAR)::DATE AS due_date", "returns no column 'due_date'"),
+    ("(p.start_date + INTERVAL 2 YEAR)::DATE AS due_date", "gives 'due_date' as VARCHAR, not a DATE"),
+    ("FROM cp_plans p", "its SQL cannot run"),
+    ("{d})", "its SQL has a {...} that is not {d}"),
+])
+def test_a_councils_own_list_of_the_wrong_shape_is_an_error_naming_it(councils, tmp_path, change, said):
+    """A council's list whose result lacks a column the lists read, or gives the due date as text, is refused
+    before it runs with the list's name and what is wrong (it was a database error, or a crash on .isoformat)."""
+    replacement = {"returns no column 'what'": "'plan open two years' AS reason",
+                   "returns no column 'due_date'": "(p.start_date + INTERVAL 2 YEAR)::DATE AS due",
+                   "gives 'due_date' as VARCHAR, not a DATE": "'soon' AS due_date",
+                   "its SQL cannot run": "FROM cp_plan p",
+                   "its SQL has a {...} that is not {d}": "{day})"}[said]
+    (tmp_path / "bad.toml").write_text(OWN.replace(change, replacement, 1))
+    _, db = councils.loaded(size="tiny")
+    try:
+        load_folder(tmp_path)
+        with open_council(db) as (con, ctx), pytest.raises(IndicatorError) as exc:
+            run_lists(con, ctx.data_to, load_standards(None), ["cp_plan_two_years_local"])
+        assert "list cp_plan_two_years_local" in str(exc.value) and said in str(exc.value)
+    finally:
+        forget(tmp_path)

@@ -40,6 +40,32 @@ HELD = """SELECT h.*, w.name AS worker_name, t.name AS team_name FROM (
     LEFT JOIN workers w ON w.worker_id = h.worker_id LEFT JOIN teams t ON t.team_id = h.team_id"""
 
 
+LIST_COLUMNS = {"child_id": None, "what": None, "due_date": "DATE"}  # what every list's SQL returns (and its type)
+
+
+def list_sql(con: duckdb.DuckDBPyConnection, a, d: str, standards: dict) -> str:
+    """The list's SQL for the date ``d`` (SQL), checked before it runs: a council's own list (measures.local)
+    whose SQL does not fill in, cannot run or does not return child_id, what and due_date (a DATE) is an
+    IndicatorError naming the list and what is wrong, never a database error."""
+    from casewatch.measures.define import IndicatorError
+
+    try:
+        sql = a.sql.format(d=d, s=standards)
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        raise IndicatorError(f"list {a.name}: its SQL has a {{...}} that is not {{d}} (the date) or a standard "
+                             f"such as {{s[visits][cp_working_days]}}: {exc}") from None
+    try:
+        cols = {r[0]: r[1] for r in con.execute(f"DESCRIBE ({sql})").fetchall()}
+    except duckdb.Error as exc:
+        raise IndicatorError(f"list {a.name}: its SQL cannot run: {str(exc).splitlines()[0]}") from None
+    problems = [f"returns no column {c!r}" for c in LIST_COLUMNS if c not in cols]
+    problems += [f"gives {c!r} as {cols[c]}, not a {t}" for c, t in LIST_COLUMNS.items()
+                 if t and c in cols and cols[c] != t]
+    if problems:
+        raise IndicatorError(f"list {a.name}: its SQL " + "; ".join(problems))
+    return sql
+
+
 def run_lists(con: duckdb.DuckDBPyConnection, on: date, standards: dict, names: list[str] | None = None,
               team: str | None = None, worker: str | None = None) -> list[Row]:
     """Rows of the named lists (all by default) on ``on``, overdue first, for the council ``con`` is scoped to."""
@@ -55,7 +81,7 @@ def run_lists(con: duckdb.DuckDBPyConnection, on: date, standards: dict, names: 
         sql = f"""SELECT x.child_id, coalesce(h.team_id, 'unallocated'), coalesce(h.worker_id, 'unallocated'),
                 x.what, x.due_date, date_diff('day', x.due_date, {d}),
                 coalesce(h.team_name, h.team_id, 'unallocated'), coalesce(h.worker_name, h.worker_id, 'unallocated')
-            FROM ({a.sql.format(d=d, s=standards)}) x LEFT JOIN ({HELD.format(d=d)}) h ON h.child_id = x.child_id
+            FROM ({list_sql(con, a, d, standards)}) x LEFT JOIN ({HELD.format(d=d)}) h ON h.child_id = x.child_id
             WHERE x.due_date IS NOT NULL AND {keep}"""
         rule = a.rule.format(s=standards)
         for child, tm, wk, what, due, over, tm_name, wk_name in con.execute(sql).fetchall():
