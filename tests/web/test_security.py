@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -62,16 +63,24 @@ def test_passwords_hashed_with_argon2(world):
     assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
 
 
-def test_login_locks_after_five_failures(world):
+def test_failed_sign_ins_make_the_account_wait_not_lock(world, monkeypatch):
+    from django.utils import timezone
+
+    from casewatch.web import throttle
+
+    frozen = timezone.now()
+    monkeypatch.setattr(throttle, "clock", lambda: frozen)  # no time passes between the attempts
     add_user("throttled_user", "analyst", PASSWORD)
-    client = Client()
-    for _ in range(5):
-        r = client.post(reverse("login"), {"username": "throttled_user", "password": "wrong-password-123"})
-        assert r.status_code in (200, 429)
-    locked = client.post(reverse("login"), {"username": "throttled_user", "password": PASSWORD})
-    assert locked.status_code != 302
+    client = Client(REMOTE_ADDR="192.0.2.65")
+    answers = [client.post(reverse("login"), {"username": "throttled_user", "password": "wrong-password-123"})
+               .status_code for _ in range(5)]
+    assert answers == [200, 200, 200, 200, 429]
+    waiting = client.post(reverse("login"), {"username": "throttled_user", "password": PASSWORD})
+    assert waiting.status_code == 429 and waiting["Retry-After"] == "2"
     assert "_auth_user_id" not in client.session
-    assert "Too many failed sign-in attempts" in locked.content.decode()
+    assert "Wait 2 seconds and try again" in waiting.content.decode()
+    monkeypatch.setattr(throttle, "clock", lambda: frozen + timedelta(seconds=2))
+    assert client.post(reverse("login"), {"username": "throttled_user", "password": PASSWORD}).status_code == 302
 
 
 def test_correct_login_works_and_logout_needs_post(world):

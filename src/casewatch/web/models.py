@@ -1,4 +1,5 @@
-"""The app's own tables (SQLite): who may see what (Profile) and who saw what (AuditEvent)."""
+"""The app's own tables (SQLite): who may see what (Profile), who saw what (AuditEvent) and who tried to sign in
+(SignInAttempt)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,16 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+
+
+class SignInAttempt(models.Model):
+    """One sign-in attempt, for the limits in web/throttle.py (never the password). Written before the password is
+    checked, as a failure, and marked a success if it was right; rows older than a day are deleted."""
+
+    at = models.DateTimeField(db_index=True)
+    username = models.CharField(max_length=150)  # as typed (trimmed), whether or not such an account exists
+    address = models.CharField(max_length=64)  # the client address; IPv6 as its /64 network
+    succeeded = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["username", "at"]), models.Index(fields=["address", "at"])]

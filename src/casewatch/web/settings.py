@@ -7,6 +7,9 @@
   (mode 0600);
 - ``CASEWATCH_INSECURE_COOKIES=1``: cookies without ``Secure``, for plain http on the loopback interface only;
 - ``CASEWATCH_BEHIND_TLS_PROXY=1``: trust ``X-Forwarded-Proto: https`` from a TLS-terminating proxy;
+- ``CASEWATCH_TRUSTED_PROXIES``: comma-separated proxy addresses or networks whose ``X-Forwarded-For`` gives the
+  client address for the sign-in limits (default: none, the connecting address counts; with
+  ``CASEWATCH_BEHIND_TLS_PROXY=1``, the ``CASEWATCH_TRUSTED_PROXY`` address);
 - ``CASEWATCH_ALLOWED_HOSTS``: comma-separated host names (default: loopback names);
 - ``CASEWATCH_COUNCIL``, ``CASEWATCH_STANDARDS``: the council in a regional database, the local standards file;
 - ``DATABASE_URL``: ``postgresql://user:password@host:port/name``: the app database in PostgreSQL instead.
@@ -91,7 +94,6 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
-    "axes",
     "casewatch.web",
 ]
 MIDDLEWARE = [
@@ -104,7 +106,6 @@ MIDDLEWARE = [
     "casewatch.web.middleware.SecurityHeadersMiddleware",
     "casewatch.web.middleware.PermissionMiddleware",
     "casewatch.web.middleware.DataErrorMiddleware",
-    "axes.middleware.AxesMiddleware",
 ]
 ROOT_URLCONF = "casewatch.web.urls"
 WSGI_APPLICATION = "casewatch.web.wsgi.application"
@@ -135,15 +136,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "overview"
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "casewatch/locked.html"
-AXES_VERBOSE = False
+# sign-in limits (web/throttle.py, docs/decisions/0022-sign-in-limits.md): waits, never a lockout
+SIGN_IN_WINDOW = timedelta(minutes=15)
+SIGN_IN_ADDRESS_FAILURES = 10  # failures from one address in the window: that address waits ...
+SIGN_IN_ADDRESS_USERNAMES = 5  # ... and when it failed for more usernames than this (password spraying)
+SIGN_IN_ADDRESS_BLOCK = timedelta(minutes=15)
+SIGN_IN_FREE_FAILURES = 3  # per account (from any address): then waits of 2, 4, 8 ... seconds
+SIGN_IN_LONGEST_WAIT = 60  # seconds
+SIGN_IN_ACCOUNT_MEMORY = timedelta(hours=1)  # failures older than this no longer lengthen an account's wait
+# addresses or networks of reverse proxies whose X-Forwarded-For is believed: none unless named, or, behind a TLS
+# proxy, the proxy waitress already trusts (CASEWATCH_TRUSTED_PROXY)
+CASEWATCH_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("CASEWATCH_TRUSTED_PROXIES", "").split(",")
+                             if p.strip()]
+if not CASEWATCH_TRUSTED_PROXIES and os.environ.get("CASEWATCH_BEHIND_TLS_PROXY") == "1":
+    CASEWATCH_TRUSTED_PROXIES = [os.environ.get("CASEWATCH_TRUSTED_PROXY") or "127.0.0.1"]
 
 # --- sessions, cookies, headers ----------------------------------------------------------------------------------
 _SECURE = os.environ.get("CASEWATCH_INSECURE_COOKIES") != "1"
@@ -174,6 +183,5 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
