@@ -10,13 +10,17 @@ Press releases mark both with double quotes, or report quotations with single qu
 from __future__ import annotations
 
 import re
+import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree, html
 
 from casewatch.errors import CasewatchError
+from casewatch.returns import xmlsafe
+from casewatch.scrutiny import limits
 from casewatch.scrutiny.report import split_sentences
 
 
@@ -97,9 +101,10 @@ def _paragraphs(source: str | Path) -> tuple[list[str], str]:
             return _docx(path), str(path)
         raw = path.read_bytes()
         if suffix in (".html", ".htm") or raw.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
-            return _html(raw), str(path)
+            return _html(raw, str(path)), str(path)
         return re.split(r"\n\s*\n", raw.decode("utf-8-sig", errors="replace")), str(path)
-    except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, etree.ParserError) as exc:
+    except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, etree.ParserError, zlib.error, EOFError,
+            RuntimeError, NotImplementedError) as exc:  # damaged, encrypted or packed in an unknown way
         raise StatementError(f"{path}: could not be read as {suffix.lstrip('.') or 'text'} "
                              f"({type(exc).__name__})") from None
 
@@ -107,7 +112,7 @@ def _paragraphs(source: str | Path) -> tuple[list[str], str]:
 BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "dd", "figcaption")
 
 
-def _html(raw: bytes) -> list[str]:
+def _html(raw: bytes, name: str = "<html>") -> list[str]:
     """The text of a web page's block elements, without scripts, styles, navigation, header or footer."""
     doc = html.fromstring(raw, parser=html.HTMLParser(no_network=True, remove_comments=True, encoding="utf-8"))
     for bad in doc.xpath("//script|//style|//nav|//header|//footer|//noscript|//form|//aside"):
@@ -118,24 +123,71 @@ def _html(raw: bytes) -> list[str]:
         if any(a.tag in BLOCKS for a in el.iterancestors()):
             continue  # its text is in the enclosing block
         out.append(el.text_content())
-    return out or [root.text_content()]
+    out = out or [root.text_content()]
+    if sum(len(p) for p in out) > limits.MAX_STATEMENT_CHARACTERS:
+        raise StatementError(f"{name}: {_too_much_text()}")
+    return out
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _docx(path: Path) -> list[str]:
-    """Paragraphs of a Word document (word/document.xml; no entities resolved, nothing fetched)."""
+    """Paragraphs of a Word document (word/document.xml). Refused before reading when it would unpack to more
+    than any press release needs (its declared size, its packing ratio, then the bytes actually unpacked),
+    when it declares a DOCTYPE or entities (returns/xmlsafe.py), or when it holds too much text. Read as a
+    stream: memory stays small however many paragraphs it has."""
     with zipfile.ZipFile(path) as z:
-        xml = z.read("word/document.xml")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    root = etree.fromstring(xml, parser)
-    out = []
-    for p in root.iter(f"{W}p"):
-        text = "".join(t.text or "" if t.tag == f"{W}t" else "\t" if t.tag == f"{W}tab" else " "
-                       for t in p.iter(f"{W}t", f"{W}tab", f"{W}br"))
-        out.append(text)
+        info = z.getinfo("word/document.xml")
+        if info.file_size > limits.MAX_DOCX_UNPACKED or (
+                info.file_size > limits.MB and info.file_size > limits.MAX_DOCX_RATIO * max(info.compress_size, 1)):
+            raise StatementError(f"{path}: {_docx_too_big(info.file_size)}")
+        with tempfile.TemporaryDirectory(prefix="casewatch-docx-") as tmp:
+            xml = Path(tmp) / "document.xml"
+            unpacked = 0
+            with z.open(info) as src, open(xml, "wb") as dst:
+                while chunk := src.read(1 << 16):
+                    unpacked += len(chunk)
+                    if unpacked > limits.MAX_DOCX_UNPACKED:  # the declared size lied
+                        raise StatementError(f"{path}: {_docx_too_big(unpacked)}")
+                    dst.write(chunk)
+            try:
+                xmlsafe.read_head(xml)
+                return _docx_paragraphs(path, xml)
+            except xmlsafe.XMLAttack as exc:
+                raise StatementError(f"{path}: refused: {exc}, which a Word document never has (it may be made "
+                                     "to overload the checker); paste its text instead") from None
+
+
+def _docx_too_big(size: int) -> str:
+    most = limits.megabytes(limits.MAX_DOCX_UNPACKED)
+    return (f"{limits.TOO_BIG}: its text unpacks to {limits.megabytes(size)} or more, where the checker reads up "
+            f"to {most} and a press release's is under 1 MB")
+
+
+def _docx_paragraphs(path: Path, xml: Path) -> list[str]:
+    """Each paragraph's text, in document order; a paragraph inside another (a text box) is read with the
+    paragraph that holds it, and again on its own."""
+    out, characters = [], 0
+    for _, top in xmlsafe.iterparse(xml, events=("end",), tag=f"{W}p"):
+        if any(a.tag == f"{W}p" for a in top.iterancestors()):
+            continue  # read with the paragraph that holds it
+        for p in top.iter(f"{W}p"):
+            text = "".join(t.text or "" if t.tag == f"{W}t" else "\t" if t.tag == f"{W}tab" else " "
+                           for t in p.iter(f"{W}t", f"{W}tab", f"{W}br"))
+            out.append(text)
+            characters += len(text)
+        if characters > limits.MAX_STATEMENT_CHARACTERS:
+            raise StatementError(f"{path}: {_too_much_text()}")
+        top.clear()  # the paragraphs read so far are dropped: memory stays small
+        while top.getprevious() is not None:
+            del top.getparent()[0]
     return out
+
+
+def _too_much_text() -> str:
+    return (f"{limits.TOO_MUCH_TEXT}: more than {limits.MAX_STATEMENT_CHARACTERS:,} characters, where a press "
+            "release has 2,000 to 20,000")
 
 
 def _quotes(sentences: list[str]) -> list[Quote]:

@@ -8,13 +8,16 @@ bullet item and heading comes back as one block of continuous text. PDFium marks
 from __future__ import annotations
 
 import calendar
+import mmap
 import re
 import statistics
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from casewatch.errors import CasewatchError
+from casewatch.scrutiny import limits
 
 MONTHS = [m.lower() for m in calendar.month_name[1:]]  # january ... december, as reports write dates
 
@@ -41,23 +44,66 @@ class TextError(CasewatchError, ValueError):
 
 
 def pdf_pages(path: str | Path) -> list[str]:
-    """The text of each page of a PDF, one printed line a line, a blank line where a vertical gap parts blocks."""
+    """The text of each page of a PDF, one printed line a line, a blank line where a vertical gap parts blocks.
+
+    Refused before PDFium reads a page when its compressed streams unpack to more than any report needs or
+    it has too many pages, and while reading when its text passes the limit (scrutiny/limits.py)."""
     import pypdfium2 as pdfium
 
+    _unpacked_streams(path)
     try:
         doc = pdfium.PdfDocument(str(path))
     except (pdfium.PdfiumError, OSError) as exc:
         raise TextError(f"{path}: not a readable PDF ({exc})") from None
     try:
-        pages = []
+        if len(doc) > limits.MAX_PAGES:
+            raise TextError(f"{path}: {limits.TOO_MANY_PAGES}: {len(doc):,}, where the checker reads up to "
+                            f"{limits.MAX_PAGES} and an Ofsted report has under 100")
+        pages, characters = [], 0
         for page in doc:
             textpage = page.get_textpage()
-            pages.append(_page_text(textpage))
+            characters += textpage.count_chars()
+            if characters <= limits.MAX_REPORT_CHARACTERS:
+                pages.append(_page_text(textpage))
             textpage.close()
             page.close()
+            if characters > limits.MAX_REPORT_CHARACTERS:
+                raise TextError(f"{path}: {limits.TOO_MUCH_TEXT}: more than {limits.MAX_REPORT_CHARACTERS:,} "
+                                "characters, where an Ofsted report has under 150,000")
         return pages
     finally:
         doc.close()
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _unpacked_streams(path: str | Path) -> int:
+    """The size of a PDF's compressed (Flate) streams together, unpacked a piece at a time and counted, never
+    held: TextError once past MAX_PDF_UNPACKED (real reports: 0.5 to 2.2 MB)."""
+    total = 0
+    try:
+        with open(path, "rb") as f:
+            data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)  # stays open after the file is closed
+    except (OSError, ValueError):  # missing, unreadable or empty: PDFium says what is wrong with it
+        return 0
+    with data:
+        for m in _STREAM.finditer(data):
+            unzip, at = zlib.decompressobj(), m.end()
+            try:
+                while not unzip.eof and at < len(data):
+                    piece = data[at:at + (1 << 16)]
+                    at += len(piece)
+                    while piece and not unzip.eof:
+                        total += len(unzip.decompress(piece, 1 << 20))
+                        piece = unzip.unconsumed_tail
+                        if total > limits.MAX_PDF_UNPACKED:
+                            raise TextError(f"{path}: {limits.TOO_BIG}: its contents come to more than "
+                                            f"{limits.megabytes(limits.MAX_PDF_UNPACKED)}, where an Ofsted report's "
+                                            "come to under 3 MB")
+            except zlib.error:
+                continue  # not a Flate stream (an image, or damaged): PDFium decides
+    return total
 
 
 def _page_text(textpage) -> str:
