@@ -211,7 +211,7 @@ def test_the_checker_says_it_is_busy_when_two_checks_run(world, as_role, monkeyp
         for semaphore in held:
             assert semaphore.acquire(timeout=5)
         answers.append(_post(as_role("member"), ("report.txt", _devset_report()), None))
-        for _ in range(limits.QUEUE_LENGTH):  # and two waiting
+        for _ in range(view.WAITING):  # and two waiting
             assert view._queue.acquire(timeout=5)
             held.append(view._queue)
         answers.append(_post(as_role("member"), ("report.txt", _devset_report()), None))
@@ -274,3 +274,12 @@ def test_a_real_report_and_statement_still_check_in_the_limited_child(world, as_
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@pytest.mark.parametrize(("threads", "at_once", "waiting"), [(1, 1, 0), (2, 1, 0), (4, 1, 0), (7, 1, 0), (8, 2, 0),
+                                                              (12, 2, 1), (16, 2, 2), (64, 2, 2)])
+def test_the_checks_never_hold_every_request_thread(threads, at_once, waiting):
+    """On `serve --threads 2` two checks held both threads and another page waited 8.5 s: the checks' share is at
+    most a quarter of the threads, and one thread is always left for other pages."""
+    assert limits.shares(threads) == (at_once, waiting)
+    assert threads == 1 or at_once + waiting < threads

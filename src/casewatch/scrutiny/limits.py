@@ -24,6 +24,14 @@ QUEUE_WAIT = 20  # seconds a check waits for a turn before the page says the che
 QUEUE_LENGTH = 2  # checks waiting for a turn at most; another is told at once: with the running ones, at most 4 of
 # the server's request threads (16 by default) are ever held by the Statement check
 
+
+def shares(threads: int) -> tuple[int, int]:
+    """(checks at once, checks waiting) on a server of ``threads`` request threads: at most a quarter of them held
+    by the Statement check, and never all of them when there are two or more (one at once and none waiting on 2
+    to 7 threads), so other pages always have a thread."""
+    at_once = min(CHECKS_AT_ONCE, max(1, threads // 4))
+    return at_once, max(0, min(QUEUE_LENGTH, threads // 4 - at_once))
+
 # Set in the child's environment: one thread for numpy's maths and two malloc arenas, so the address space a
 # check needs does not grow with the server's cores.
 CHILD_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",

@@ -139,6 +139,9 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "overview"
+# waitress's request threads (casewatch serve --threads): the Statement check holds at most a quarter of them
+CASEWATCH_SERVER_THREADS = int(os.environ.get("CASEWATCH_SERVER_THREADS", "16"))
+
 # sign-in limits (web/throttle.py, docs/decisions/0022-sign-in-limits.md): waits, never a lockout
 SIGN_IN_WINDOW = timedelta(minutes=15)
 SIGN_IN_ADDRESS_FAILURES = 10  # failures from one address in the window: that address waits ...

@@ -3,10 +3,10 @@
 Both documents are public; nothing here touches child data, so every signed-in role may use it (councillors
 and scrutiny officers most of all). Uploads are written to a private temporary folder, checked in a child
 process under hard limits (``casewatch.scrutiny.limits``: address space, CPU seconds, a wall-clock limit, and
-the readers' limits on unpacked size, pages and text) and deleted when the answer is back. At most
-CHECKS_AT_ONCE checks run at once in a server process and at most QUEUE_LENGTH wait up to QUEUE_WAIT seconds for
-a turn (on nothing but that semaphore), so checks never hold more than four of the server's request threads and
-no other page waits for one. Each refusal is a page in plain words with its own HTTP status: 413 too big, 422
+the readers' limits on unpacked size, pages and text) and deleted when the answer is back. At most AT_ONCE
+checks run at once in a server process and at most WAITING wait up to QUEUE_WAIT seconds for a turn (on nothing
+but that semaphore): 2 and 2 on the default 16 request threads, never more than a quarter of them and never all
+(``limits.shares``), so no other page waits for a thread. Each refusal is a page in plain words with its own HTTP status: 413 too big, 422
 could not be read (or needed too much memory or time), 503 busy.
 """
 
@@ -23,6 +23,7 @@ import threading
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
@@ -34,11 +35,12 @@ log = logging.getLogger("casewatch.web.scrutiny")
 MAX_REPORT = 25 * 1024 * 1024
 MAX_STATEMENT = 2 * 1024 * 1024
 STATEMENT_TYPES = (".txt", ".html", ".htm", ".docx")
-_turns = threading.BoundedSemaphore(limits.CHECKS_AT_ONCE)
-_queue = threading.BoundedSemaphore(limits.CHECKS_AT_ONCE + limits.QUEUE_LENGTH)  # running or waiting
+AT_ONCE, WAITING = limits.shares(settings.CASEWATCH_SERVER_THREADS)  # 2 and 2 on the default 16 threads
+_turns = threading.BoundedSemaphore(max(AT_ONCE, 1))
+_queue = threading.BoundedSemaphore(max(AT_ONCE + WAITING, 1))  # running or waiting
 
-BUSY = (f"The checker is busy: {limits.CHECKS_AT_ONCE} other checks are running. Try again in a minute; "
-        "nothing you sent was kept.")
+BUSY = (f"The checker is busy: {AT_ONCE} other check{'s are' if AT_ONCE != 1 else ' is'} running. Try again in a "
+        "minute; nothing you sent was kept.")
 TOO_LONG = (f"The documents took longer than the checker allows ({limits.CPU_SECONDS} seconds of work, "
             f"{limits.WALL_SECONDS} seconds in all); a real report is checked in a few seconds. Check you chose the "
             "inspection report and the statement, not another file.")
@@ -54,7 +56,7 @@ STOPPED = ("The checker stopped while reading the documents: they needed more me
 @require_http_methods(["GET", "POST"])
 def scrutiny(request):
     context = {"grades": GRADES, "errors": [], "result": None, "previous": request.POST.get("previous", ""),
-               "limits": {"pages": limits.MAX_PAGES, "at_once": limits.CHECKS_AT_ONCE, "wait": limits.QUEUE_WAIT}}
+               "limits": {"pages": limits.MAX_PAGES, "at_once": AT_ONCE, "wait": limits.QUEUE_WAIT}}
     status = 200
     if request.method == "POST":
         errors, files = _uploads(request)
@@ -71,8 +73,7 @@ def scrutiny(request):
 def _in_turn(files: dict, previous: str) -> tuple[dict | None, dict | None, int]:
     """The check when its turn comes, or the busy page: at once when the queue is full, else after QUEUE_WAIT."""
     if not _queue.acquire(blocking=False):
-        log.warning("statement check refused: busy (%d running, %d waiting)", limits.CHECKS_AT_ONCE,
-                    limits.QUEUE_LENGTH)
+        log.warning("statement check refused: busy (%d running, %d waiting)", AT_ONCE, WAITING)
         return None, {"field": "report", "text": BUSY}, 503
     try:
         if not _turns.acquire(timeout=limits.QUEUE_WAIT):
