@@ -1,11 +1,16 @@
 """50 simulated users for 60 s against `casewatch serve` on loopback (the demo council): p50/p95 latency, errors.
 
     .venv/bin/python bench/web_load.py [--users 50] [--seconds 60] [--think 1.0] [--db var/demo/casewatch.duckdb]
+    .venv/bin/python bench/web_load.py --swap OTHER.duckdb [--seconds 40]   # a new load halfway through (issue 23)
 
 Goal (issue 7): p95 < 300 ms and 0 errors on 2 cores. Starts its own server on a free port with a throwaway app
 database and demo accounts; each simulated user signs in once (as a team manager, head of service, analyst or
 member in turn), then loops over the pages its role may see, pausing --think seconds on average between pages
 (uniform 0.5x-1.5x; 0 for a stress test with no pauses at all).
+
+With --swap the server reads a copy of --db, and halfway through the run OTHER (another council's database) is
+moved over it as a load does (written beside it, then renamed over it); the bench prints p50/p95 for the 10 s
+before and the 10 s after, and how long after the swap the data loads page first showed the new load.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import http.cookiejar
 import os
 import random
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -66,6 +72,7 @@ def main() -> None:
     ap.add_argument("--db", default=str(Path(ROOT / "var" / "demo" / "casewatch.duckdb")))
     ap.add_argument("--server", choices=("waitress", "django"), default="waitress")
     ap.add_argument("--threads", type=int, default=16, help="waitress request threads")
+    ap.add_argument("--swap", metavar="OTHER", help="move this database over the served one halfway through")
     ap.add_argument("--postgres", action="store_true",
                     help="the app database in a throwaway PostgreSQL on loopback (tools/pg_cluster.py)")
     a = ap.parse_args()
@@ -73,6 +80,10 @@ def main() -> None:
     if not Path(a.db).exists():
         sys.exit(f"{a.db}: run `make run` (or casewatch demo) first")
     home = Path(tempfile.mkdtemp(prefix="casewatch-load-"))
+    if a.swap:  # never the demo's own file: a copy, replaced halfway through
+        shutil.copyfile(a.db, home / "casewatch.duckdb")
+        a.db = str(home / "casewatch.duckdb")
+        new_read = _rows_read(a.swap)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CASEWATCH_", "DJANGO_"))}
     env["CASEWATCH_WEB_DB"] = str(home / "web.sqlite3")
     if a.postgres:
@@ -98,10 +109,13 @@ def main() -> None:
         for path in {p for ps in PAGES.values() for p in ps if p != "CHILD"}:  # warm the caches once
             op.open(f"{base}{path}", timeout=60).read()
         latencies: list[float] = []
+        timed: list[tuple[float, float]] = []  # (when the request started, ms)
+        swapped: dict[str, float] = {}
         by_page: dict[str, list[float]] = {}
         errors: list[str] = []
         lock = threading.Lock()
-        stop = time.monotonic() + a.seconds
+        start = time.monotonic()
+        stop = start + a.seconds
 
         def user(i: int) -> None:
             name = list(PAGES)[i % len(PAGES)]
@@ -116,12 +130,13 @@ def main() -> None:
                 path = rng.choice(PAGES[name])
                 if path == "CHILD":
                     path = f"/children/{rng.choice(children)}/"
-                t = time.perf_counter()
+                t, began = time.perf_counter(), time.monotonic()
                 try:
                     op.open(f"{base}{path}", timeout=30).read()
                     ok = True
                 except urllib.error.HTTPError as exc:
-                    ok = exc.code == 403 and path.startswith("/children/")  # a child outside the team: expected
+                    # a child outside the team: expected; after a swap, a child the new load does not hold too
+                    ok = path.startswith("/children/") and (exc.code == 403 or (a.swap and exc.code == 404))
                     if not ok:
                         with lock:
                             errors.append(f"{exc.code} {path.split('/')[1]}")
@@ -133,11 +148,14 @@ def main() -> None:
                     ms = (time.perf_counter() - t) * 1000
                     with lock:
                         latencies.append(ms)
+                        timed.append((began, ms))
                         by_page.setdefault(path.split("/")[1] or "overview", []).append(ms)
                 if a.think:
                     time.sleep(a.think * rng.uniform(0.5, 1.5))
 
         threads = [threading.Thread(target=user, args=(i,)) for i in range(a.users)]
+        if a.swap:
+            threads.append(threading.Thread(target=_swap, args=(base, a, start + a.seconds / 2, new_read, swapped)))
         for t in threads:
             t.start()
         for t in threads:
@@ -157,6 +175,46 @@ def main() -> None:
         qs = statistics.quantiles(ms, n=20) if len(ms) > 1 else [ms[0]] * 19
         print(f"    {page:12} {len(ms):6,} requests, p50 {qs[9]:.0f} ms, p95 {qs[18]:.0f} ms")
     print(f"  goal p95 < 300 ms and 0 errors: {'met' if q[94] < 300 and not errors else 'NOT met'}")
+    if "at" in swapped:
+        at = swapped["at"]
+        for label, low, high in (("10 s before the swap", at - 10, at), ("10 s after the swap", at, at + 10)):
+            ms = [m for began, m in timed if low <= began < high]
+            qs = statistics.quantiles(ms, n=20) if len(ms) > 1 else [float("nan")] * 19
+            print(f"  {label}: {len(ms):,} requests, p50 {qs[9]:.0f} ms, p95 {qs[18]:.0f} ms, "
+                  f"max {max(ms, default=0):.0f} ms")
+        seen = swapped.get("seen")
+        print(f"  the new load first shown {seen - at:.1f} s after the swap" if seen else
+              "  the new load was not shown before the run ended")
+
+
+def _rows_read(db: str) -> int:
+    import duckdb
+
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return con.execute("SELECT sum(rows_read) FROM loads").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _swap(base: str, a, when: float, new_read: int, swapped: dict) -> None:
+    """Move --swap over the served file at ``when`` as a load does, then ask the data loads page every 0.5 s
+    until it shows the new load's rows."""
+    served = Path(a.db)
+    staged = served.with_name(f".{served.name}.loading-bench")
+    shutil.copyfile(a.swap, staged)
+    op = _sign_in(base, "demo_analyst")
+    time.sleep(max(0.0, when - time.monotonic()))
+    os.replace(staged, served)
+    swapped["at"] = time.monotonic()
+    while time.monotonic() < swapped["at"] + a.seconds:
+        try:
+            if re.search(rf"\b{new_read} read = ", op.open(f"{base}/loads/", timeout=30).read().decode()):
+                swapped["seen"] = time.monotonic()
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ def test_cache_notices_a_replaced_file(world, tmp_path):
     con.execute("DELETE FROM children WHERE child_id = (SELECT min(child_id) FROM children)")
     con.close()
     os.replace(fresh, path)  # a reload moved over the old file
+    assert src.memo("children", compute) == first and len(calls) == 1  # the old file is served until rebuilt
+    assert src.wait_warm(60)
     assert src.memo("children", compute) == first - 1 and len(calls) == 2
 
 

@@ -92,8 +92,9 @@ def _run(src: Source, job: Build) -> None:
                 job.done += 1
 
             try:
-                write_report(src.path, work, council=src.council, la=src.la, audience=audience, formats=formats,
-                             standards=local_standards(), on_file=written)
+                with src.file() as path:  # the version the job's key names, even while a newer one warms up
+                    write_report(path, work, council=src.council, la=src.la, audience=audience, formats=formats,
+                                 standards=local_standards(), on_file=written)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
         log.info("reports built in %.0f s", time.monotonic() - job.started)

@@ -43,12 +43,16 @@ SERVERS = ("waitress", "django")
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, server: str = "waitress", threads: int = 16) -> None:
     """Serve the app, DEBUG off, no autoreloader; ``threads`` is waitress's pool of request threads. A daemon
     thread watches the analytics file and builds the reports after each load (web/report_jobs.py)."""
+    os.environ["CASEWATCH_SERVER_THREADS"] = str(threads)  # read by settings: the Statement check's share
     if host in LOOPBACK:
         os.environ.setdefault("CASEWATCH_INSECURE_COOKIES", "1")  # plain http on loopback only
     else:
         hosts = os.environ.get("CASEWATCH_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
         os.environ["CASEWATCH_ALLOWED_HOSTS"] = f"{hosts},{host}"
     setup(db)
+    # pandas imported here, before any thread: the report job imported it while a page's chart (altair takes
+    # pandas from sys.modules once it is there) met it half-imported: a 500 on the first pages after a start
+    import pandas  # noqa: F401
     from django.core.wsgi import get_wsgi_application
 
     from casewatch.web.report_jobs import watch
@@ -60,9 +64,9 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, server: str = "wai
         import waitress
 
         proxy = {}
-        if os.environ.get("CASEWATCH_BEHIND_TLS_PROXY") == "1":  # believe X-Forwarded-Proto from that proxy only
+        if os.environ.get("CASEWATCH_BEHIND_TLS_PROXY") == "1":  # believe X-Forwarded-Proto and -For from that proxy only
             proxy = {"trusted_proxy": os.environ.get("CASEWATCH_TRUSTED_PROXY", "127.0.0.1"),
-                     "trusted_proxy_headers": {"x-forwarded-proto"}}
+                     "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"}}
         waitress.serve(app, host=host, port=port, threads=threads, backlog=128, connection_limit=400,
                        channel_timeout=60, ident="casewatch", max_request_body_size=32 * 1024 * 1024,
                        _quiet=True, **proxy)

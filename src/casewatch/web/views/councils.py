@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
@@ -26,7 +25,8 @@ def councils(request):
     std, key = standards_in_force()  # one yardstick for every council: the standards the server was given
 
     def compute():
-        pe, names, by = figures(str(settings.CASEWATCH_DB), None, [ind_id], standards=std)
+        with src.file() as path:  # the file served (while a new load warms up, the one before it)
+            pe, names, by = figures(path, None, [ind_id], standards=std)
         row = compare(names, by)[0]
         chart = funnel_chart(row)
         return pe, row, inline_chart(*chart) if chart[0] else None
