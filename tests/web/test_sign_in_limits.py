@@ -172,3 +172,30 @@ def test_through_a_proxy_that_names_no_client_nobody_is_blocked_by_address(clock
             assert attempt(f"limits_unknown_{n}", WRONG, "10.0.0.3").status_code == 200
         assert attempt(colleague, PASSWORD, "10.0.0.3").signed_in
         assert [attempt("limits_unknown_0", WRONG, "10.0.0.3").status_code for _ in range(4)] == [200, 200, 200, 429]
+
+
+def test_an_office_signing_in_at_the_same_moment_from_one_address_is_not_taken_for_spraying(clock):
+    """Attempts whose passwords are still being checked count towards their account's wait, not their address's:
+    the bench's 50 people signing in at once from one address were half refused (429) when they counted."""
+    factory = RequestFactory()
+    names = [account(f"limits_office_{n}") for n in range(12)]
+    begun = []
+    for name in names:  # twelve colleagues press Sign in together: all twelve are being checked at once
+        refusal, started = throttle.begin(factory.post("/login/", REMOTE_ADDR="198.51.100.20"), name)
+        assert refusal is None, name
+        begun.append(started)
+    for started in begun:
+        throttle.succeeded(started)
+    assert attempt(names[0], PASSWORD, "198.51.100.20").signed_in
+    for name in names[:6]:  # six of them mistype: a real failure is still counted for the address
+        attempt(name, WRONG, "198.51.100.21")
+    assert attempt(names[7], PASSWORD, "198.51.100.21").status_code == 429
+
+
+def test_parallel_guesses_at_one_account_still_queue_behind_its_wait(clock):
+    """An attempt being checked counts for its account at once, so guesses sent together cannot all be checked."""
+    factory = RequestFactory()
+    name = account("limits_parallel")
+    begun = [throttle.begin(factory.post("/login/", REMOTE_ADDR=f"203.0.113.{n}"), name) for n in range(6)]
+    refused = [refusal for refusal, _ in begun if refusal is not None]
+    assert len(refused) == 6 - throttle.free_failures() - 1 and all(r.seconds == 2 for r in refused)

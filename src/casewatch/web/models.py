@@ -35,12 +35,17 @@ class AuditEvent(models.Model):
 
 class SignInAttempt(models.Model):
     """One sign-in attempt, for the limits in web/throttle.py (never the password). Written before the password is
-    checked, as a failure, and marked a success if it was right; rows older than a day are deleted."""
+    checked, as an unchecked failure, then marked checked, and a success if it was right; rows older than a day
+    are deleted."""
 
     at = models.DateTimeField(db_index=True)
     username = models.CharField(max_length=150)  # as typed (trimmed), whether or not such an account exists
     address = models.CharField(max_length=64)  # the client address; IPv6 as its /64 network
     succeeded = models.BooleanField(default=False)
+    # False while the password is being checked: such an attempt counts towards its account's wait (parallel
+    # guesses queue) but not towards its address's limits, or an office signing in at nine o'clock, all from one
+    # address, would block itself
+    checked = models.BooleanField(default=True)
 
     class Meta:
         indexes = [models.Index(fields=["username", "at"]), models.Index(fields=["address", "at"])]

@@ -10,8 +10,10 @@
   ``CASEWATCH_TRUSTED_PROXIES`` (then the right-most entry that is not a trusted proxy). IPv6 counts by /64.
 
 Attempts are rows of ``SignInAttempt`` in the app database, so every server process sees them. An attempt is
-written (as a failure) before the password is checked, in one transaction with the check of the limits, and marked
-a success afterwards if it was right: attempts sent at the same moment cannot all slip past one wait.
+written (as an unchecked failure) before the password is checked, in one transaction with the check of the limits,
+and marked checked, and a success if it was right, afterwards: attempts at one account sent at the same moment
+cannot all slip past its wait, while people signing in at the same moment from one office address are not taken
+for a spraying attack (an address's limits count checked failures only).
 """
 
 from __future__ import annotations
@@ -152,7 +154,8 @@ def _address_refusal(address: str, now: datetime) -> Refusal | None:
     block = _limit("SIGN_IN_ADDRESS_BLOCK", timedelta(minutes=15))
     most = _limit("SIGN_IN_ADDRESS_FAILURES", 10)
     names = _limit("SIGN_IN_ADDRESS_USERNAMES", 5)
-    rows = list(SignInAttempt.objects.filter(address=address, succeeded=False, at__gte=now - window - block)
+    rows = list(SignInAttempt.objects.filter(address=address, succeeded=False, checked=True,
+                                             at__gte=now - window - block)
                 .order_by("at", "id").values_list("at", "username"))
     until, reason = None, ""
     for i, (at, _) in enumerate(rows):
@@ -193,19 +196,21 @@ def begin(request, username: str) -> tuple[Refusal | None, SignInAttempt | None]
         refusal = (_address_refusal(address, now) if address else None) or _account_refusal(name, now)
         if refusal is not None:
             return refusal, None
-        attempt = SignInAttempt.objects.create(at=now, username=name, address=address)
+        attempt = SignInAttempt.objects.create(at=now, username=name, address=address, checked=False)
     return None, attempt
 
 
 def succeeded(attempt: SignInAttempt) -> None:
     """The password was right: the account's count starts again from nothing."""
-    SignInAttempt.objects.filter(pk=attempt.pk).update(succeeded=True)
+    SignInAttempt.objects.filter(pk=attempt.pk).update(succeeded=True, checked=True)
 
 
 def failed(request, attempt: SignInAttempt) -> None:
-    """The password was wrong (the attempt stays a failure). When this failure starts a wait for the account or
-    for the address, say so in the audit log: the username and address, never the password."""
+    """The password was wrong (the attempt stays a failure, now counted for its address too). When this failure
+    starts a wait for the account or for the address, say so in the audit log: the username and address, never
+    the password."""
     now = clock()
+    SignInAttempt.objects.filter(pk=attempt.pk).update(checked=True)
     SignInAttempt.objects.filter(at__lt=now - KEPT).delete()
     for refusal, whom in ((_address_refusal(attempt.address, now) if attempt.address else None, "address"),
                           (_account_refusal(attempt.username, now), "account")):
