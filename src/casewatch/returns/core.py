@@ -11,14 +11,35 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from casewatch.returns.staging import STAGING, StagingTable
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SPACES = " \t\r\n\u00a0\ufeff"
 _FLOAT_INT = re.compile(r"^[+-]?\d+\.0*$")
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_TIME = r"(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)?"  # Excel's date-time: the date is read
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _TIME + "$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+EARLIEST_YEAR = 1900  # a date before 1 January 1900 is impossible in these returns
+AHEAD = {"DUC": 18, "uasc_ceased": 18}  # dates given in advance (a UASC child's 18th birthday): years they may run
+# beyond the latest year any other date may have
+
+
+class ImpossibleDate(ValueError):
+    """A well-formed date no return can hold: before 1900 or after 31 December of next year. Its message says
+    so in words, never the value."""
+
+
+def latest_year(ahead: int = 0) -> int:
+    """The last year a date may fall in: next year (today's year + 1), plus ``ahead`` for dates given in
+    advance."""
+    return dt.date.today().year + 1 + ahead
+
+
+_LATEST = [latest_year()]  # cached for speed; checked against today before a date is refused (years only grow)
 
 
 class Unreadable(Exception):
@@ -56,34 +77,49 @@ def clean_text(value) -> str | None:
     return str(value).strip(_SPACES)
 
 
-def parse_date(value) -> dt.date | None:
-    """dd/mm/yyyy (the DfE's format), ISO yyyy-mm-dd (XML, with or without a time), an Excel serial day
-    number or an xlsx date cell. Raises ValueError for anything else, or an impossible date."""
+def parse_date(value, ahead: int = 0) -> dt.date | None:
+    """dd/mm/yyyy (the DfE's format), ISO yyyy-mm-dd (XML), either with a time after it as Excel writes them
+    ("22/07/2024 00:00", "2024-07-22T00:00:00": the date is read, whatever the time), an Excel serial day
+    number or an xlsx date cell. Raises ValueError for anything else, or a date that does not exist
+    (31/02/2024), and ImpossibleDate for one before 1900 or after next year (``ahead`` more years for a date
+    given in advance, see AHEAD)."""
     if _blank(value):
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _possible(value.date(), ahead)
     if isinstance(value, dt.date):
-        return value
+        return _possible(value, ahead)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _serial(value)
+        return _possible(_serial(value), ahead)
     text = str(value).strip(_SPACES)
     if len(text) == 10 and text[4] == "-":  # ISO, as every XML return has it: the fast path
         try:
-            return dt.date.fromisoformat(text)
+            d = dt.date.fromisoformat(text)
         except ValueError:
             pass
+        else:
+            return d if EARLIEST_YEAR <= d.year <= _LATEST[0] else _possible(d, ahead)
     m = _DMY.match(text)
     if m:
         d, mo, y = (int(g) for g in m.groups())
-        return dt.date(y, mo, d)
+        return dt.date(y, mo, d) if EARLIEST_YEAR <= y <= _LATEST[0] else _possible(dt.date(y, mo, d), ahead)
     m = _YMD.match(text)
     if m:
         y, mo, d = (int(g) for g in m.groups())
-        return dt.date(y, mo, d)
+        return _possible(dt.date(y, mo, d), ahead)
     if re.fullmatch(r"\d{5}(\.0+)?", text):
-        return _serial(float(text))
+        return _possible(_serial(float(text)), ahead)
     raise ValueError("not a date")
+
+
+def _possible(d: dt.date, ahead: int = 0) -> dt.date:
+    if EARLIEST_YEAR <= d.year <= _LATEST[0] + ahead:
+        return d
+    if d.year > _LATEST[0] + ahead:
+        _LATEST[0] = latest_year()  # the year may have turned since the bound was cached
+        if d.year <= _LATEST[0] + ahead:
+            return d
+    raise ImpossibleDate(f"impossible date: before {EARLIEST_YEAR} or after {_LATEST[0] + ahead}")
 
 
 def _serial(n: float) -> dt.date:
@@ -177,7 +213,8 @@ class TableBuilder:
         self.columns: dict[str, list] = {n: [] for n in ("_row", "_bad", *(("_line",) if table.nested else ()))}
         for f in table.fields:
             self.columns[f.name] = []
-        self._parsers = [(f.name, f.type, PARSERS[f.type]) for f in table.fields]
+        self._parsers = [(f.name, f.type, partial(parse_date, ahead=AHEAD[f.name]) if f.type == "DATE" and f.name in
+                          AHEAD else PARSERS[f.type]) for f in table.fields]
 
     def __len__(self) -> int:
         return len(self.columns["_row"])
@@ -192,12 +229,13 @@ class TableBuilder:
             raw = values.get(name)
             try:
                 cols[name].append(parse(raw))
-            except (ValueError, TypeError, OverflowError):
+            except (ValueError, TypeError, OverflowError) as exc:
                 cols[name].append(None)
                 bad = bad or {}
                 bad[name] = str(raw)[:100]
                 self.issues.append(Issue(
-                    "CW-TYPE", "error", f"{name} is not {TYPE_WORDS.get(typ, typ)}", self.file,
+                    "CW-TYPE", "error", f"{name} is not {TYPE_WORDS.get(typ, typ)}"
+                    + (f" ({exc})" if isinstance(exc, ImpossibleDate) else ""), self.file,
                     self.table.name, line or row, child, name))
         cols["_bad"].append(json.dumps(bad) if bad else None)
 

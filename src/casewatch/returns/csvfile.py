@@ -2,7 +2,11 @@
 files carry: each damaged row is read as well as it can be and reported as rule CW-CSV; csv.Error never
 escapes.
 
-- Encoding: UTF-8 (with or without BOM), else Windows-1252, else Latin-1; NUL bytes: not a text file.
+- Encoding: UTF-8 (with or without BOM). A file that is not valid UTF-8 but has UTF-8 letters on some lines
+  (a UTF-8 file edited in Windows) is read line by line, each line as UTF-8 or else Windows-1252, with one
+  query naming the rows read as Windows-1252 (the first ``EACH``, then a count) and the column of the first.
+  A file with no UTF-8 letters at all is read as Windows-1252 (a normal Windows export; no issue), else
+  Latin-1. NUL bytes: not a text file.
 - Line ends: \\r\\n and \\n. A file whose lines end in \\r alone (old Mac) has them read as line ends (one
   query). A lone \\r inside a line is read as a space.
 - A cell over 128 KB (csv's limit, 131,072 characters) is read as blank; the rest of its row is read.
@@ -12,7 +16,8 @@ escapes.
   read as before.
 - A row with more non-blank cells than the header: the cells beyond it are ignored (error). A row with
   fewer cells has the rest blank, without an issue: Excel writes such rows, and the rules report the
-  blanks that matter.
+  blanks that matter; but a last row with fewer cells and no line end after it is a file cut off (error,
+  naming the first missing column; the row is kept, read as far as it goes).
 - Blank rows are skipped. Messages name the row and the column, never a cell's value.
 
 Clean files take the fast path: the per-line checks are C-level str methods over the file, and only the
@@ -39,17 +44,51 @@ _MORE = {"cr": "hold a carriage return inside a line, read as a space",
          "extra": "have non-blank cells beyond the header's, ignored"}
 
 
+class Mixed(str):
+    """Text decoded line by line from a file mixing UTF-8 and Windows-1252: ``cp1252`` holds the lines (1-based)
+    read as Windows-1252; ``Rows`` reports them."""
+
+    cp1252: tuple[int, ...] = ()
+
+
 def decode(raw: bytes) -> str:
-    """UTF-8 (a byte-order mark is dropped), else Windows-1252, else Latin-1 (which never fails).
+    """UTF-8 (a byte-order mark is dropped): the fast path. A file that is not valid UTF-8 is read line by line:
+    when some lines hold UTF-8 letters (a multi-byte sequence) and others do not decode as UTF-8, each line is
+    read as what it is, UTF-8 or else Windows-1252, and the text comes back as ``Mixed``; a file with no UTF-8
+    letters at all is read as Windows-1252 (a normal Windows export), else Latin-1 (which never fails).
     Raises UnicodeDecodeError when NUL bytes near the start say it is not a text file."""
     if b"\x00" in raw[:4096]:
         raise UnicodeDecodeError("binary", raw[:1], 0, 1, "NUL bytes: not a text file")
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n") if b"\n" in raw else raw.split(b"\r")
+    texts: list[str] = []
+    cp1252: list[int] = []
+    utf8 = False
+    for n, line in enumerate(lines, 1):
+        if line.isascii():
+            texts.append(line.decode("ascii"))
             continue
-    return raw.decode("latin-1")
+        try:
+            texts.append(line.decode("utf-8-sig" if n == 1 else "utf-8"))
+            utf8 = True
+        except UnicodeDecodeError:
+            texts.append(_windows(line))
+            cp1252.append(n)
+    if not utf8:
+        return _windows(raw)
+    out = Mixed(("\n" if b"\n" in raw else "\r").join(texts))
+    out.cp1252 = tuple(cp1252)
+    return out
+
+
+def _windows(raw: bytes) -> str:
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves undefined
+        return raw.decode("latin-1")
 
 
 def first_row(text: str) -> list[str]:
@@ -117,7 +156,10 @@ class Rows:
         self._counts: dict[str, int] = {}
         self._cr = self._quote = ""
         self._marks: set[int] = set()  # lines (1-based) whose rows need mending
+        self._cp1252: tuple[int, ...] = getattr(text, "cp1252", ())
+        self._lines = text.split("\n") if self._cp1252 else []  # to find the column of the first one
         text = self._prepare(text)
+        self._cut = text.count("\n") + 1 if text and text[-1] not in "\r\n" else 0  # no line end: the last line
         self._multi_long = len(text) > LIMIT  # a record over several lines might hold a long cell
         if self._multi_long and csv.field_size_limit() <= len(text):
             csv.field_size_limit(len(text) + 1)  # only as far as this file needs; never lowered (threads)
@@ -168,18 +210,38 @@ class Rows:
         return "\n".join(lines) if changed else text
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        width = len(self.header)
+        width, cut = len(self.header), self._cut
+        if self._cp1252:
+            self._mixed()
         for row, cells in self._records():
             if len(cells) > width and "".join(cells[width:]).strip():
                 extra = sum(1 for c in cells[width:] if c.strip())
                 self._issue("extra", row, None, f"row {row} has {len(cells)} cells, the header {width}: "
                             f"{extra} non-blank cell{'s' if extra > 1 else ''} beyond the header ignored (an "
                             "unquoted comma in a value shifts the cells after it)")
+            elif cut and self._end == cut and len(cells) < width:
+                self._issue("cut", row, len(cells), f"row {row}: the last row ends without a line end and has "
+                            f"{len(cells)} of the header's {width} columns: the file may have been cut off; "
+                            f"{self._where(len(cells))} and the columns after it are read as blank")
             yield row, cells
         for kind, n in self._counts.items():
             if n > EACH:
                 self.out.issue(RULE, f"{n - EACH:,} more rows {_MORE[kind]} (not listed one by one)",
                                table=self.table)
+
+    def _mixed(self) -> None:
+        """One issue for the lines of a mixed file read as Windows-1252, naming the column of the first."""
+        rows, first = self._cp1252, self._cp1252[0]
+        try:
+            cells = next(csv.reader([self._lines[first - 1][:LIMIT].replace("\r", " ")]), [])
+        except csv.Error:
+            cells = []
+        k = next((i for i, c in enumerate(cells) if not c.isascii()), None)
+        listed = ", ".join(map(str, rows[:EACH])) + (f" and {len(rows) - EACH:,} more" if len(rows) > EACH else "")
+        self._issue("mixed", first, k, f"row{'s' if len(rows) > 1 else ''} {listed} "
+                    f"{'are' if len(rows) > 1 else 'is'} not in UTF-8 like the rest of the file: read as Windows-1252 (what Excel writes), the rest as UTF-8; check their "
+                    "accented letters", "query")
+        self._lines = []
 
     def _records(self) -> Iterator[tuple[int, list[str]]]:
         """Non-blank records, mended; continues after a csv.Error (never met, but never raised either)."""
