@@ -257,3 +257,22 @@ def test_an_unclosed_quote_near_the_end_or_over_the_whole_file_loses_no_row(retu
     f = read_file(p)
     assert f.records == len(_rows(f, "cms.visits")) == n - 1
     assert _issues(f, "CW-CSV")[0] == ("CW-CSV", "visits.csv", row, "kind")
+
+
+def test_hidden_characters_inside_cells_are_removed_and_named(returns, tmp_path):
+    """A byte-order mark where a second file was pasted on (before the child id) and a NUL inside a postcode (past
+    the first 4 KB: a NUL there says the file is not text) were stored silently: the child id gained a hidden
+    character, so the child no longer joined its other records."""
+    (tmp_path / "ssda903").mkdir()
+    eps = _lines(returns / EPISODES)
+    child = eps[3].split(",")[0]
+    eps[3] = "\ufeff" + eps[3]
+    assert len("\n".join(eps[:149])) > 4096
+    _put(eps, 150, "HOME_POST", "ZZ1\x00 1")
+    (tmp_path / EPISODES).write_text("\n".join(eps) + "\n", encoding="utf-8")
+    f = read_file(tmp_path / EPISODES)
+    named = [(i.row, i.field, i.severity) for i in f.issues if i.rule == "CW-CSV"]
+    assert named == [(4, "CHILD", "query"), (150, "HOME_POST", "query")]
+    assert "holds a byte-order mark" in next(i.message for i in f.issues if i.row == 4)
+    rows = _rows(f, "ssda903.episodes")
+    assert rows[4]["CHILD"] == child and rows[150]["HOME_POST"] == "ZZ1 1"

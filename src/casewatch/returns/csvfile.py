@@ -10,6 +10,9 @@ escapes.
 - Line ends: \\r\\n and \\n. A file whose lines end in \\r alone (old Mac) has them read as line ends (one
   query). A lone \\r inside a line is read as a space.
 - A cell over 128 KB (csv's limit, 131,072 characters) is read as blank; the rest of its row is read.
+- A NUL character or a byte-order mark inside a cell (a damaged copy; a second file pasted on the end of the
+  first) is removed, with a query naming the row and the column: a child id does not silently gain a hidden
+  character.
 - A quote that opens a field and is not closed on its line or within ``QUOTE_LINES`` lines after (or by the
   end of the file) is an unclosed quote: that line is read with the quote taken as part of the value and
   the lines after it as rows of their own. Quoted fields with commas, doubled quotes ("") and line breaks
@@ -41,7 +44,9 @@ RULE = "CW-CSV"
 _MORE = {"cr": "hold a carriage return inside a line, read as a space",
          "long": f"hold a cell over {LIMIT:,} characters, read as blank",
          "quote": "open a quote that is never closed, read as part of the value",
-         "extra": "have non-blank cells beyond the header's, ignored"}
+         "extra": "have non-blank cells beyond the header's, ignored",
+         "hidden": "hold a NUL character or a byte-order mark inside a cell, removed"}
+HIDDEN = {"\x00": "a NUL character", "\ufeff": "a byte-order mark"}  # never part of a value a person typed
 
 
 class Mixed(str):
@@ -155,6 +160,7 @@ class Rows:
         self.names: list[str | None] = []
         self._counts: dict[str, int] = {}
         self._cr = self._quote = ""
+        self._hidden = False
         self._marks: set[int] = set()  # lines (1-based) whose rows need mending
         self._cp1252: tuple[int, ...] = getattr(text, "cp1252", ())
         self._lines = text.split("\n") if self._cp1252 else []  # to find the column of the first one
@@ -184,11 +190,15 @@ class Rows:
         else:
             lone = 0
         quotes = '"' in text
-        if not (lone or quotes or len(text) > LIMIT):
+        hidden = [c for c in HIDDEN if c in text]
+        if not (lone or quotes or hidden or len(text) > LIMIT):
             return text
         lines = text.split("\n")
         at = range(1, len(lines) + 1)
         changed = False
+        for c in hidden:  # a second file pasted on the end brings its byte-order mark; a damaged copy, NULs
+            self._hidden = True
+            self._marks.update(compress(at, map(str.__contains__, lines, repeat(c))))
         if len(text) > LIMIT:
             self._marks.update(compress(at, map(LIMIT.__lt__, map(len, lines))))
         if lone:
@@ -274,6 +284,10 @@ class Rows:
                 self._issue("cr", row, k, f"row {row}: {self._where(k)} holds a carriage return inside the "
                             "line; read as a space", "error" if inner else "query")
                 cell = cells[k] = cell.replace(cr, " ")
+            if self._hidden and (found := [w for c, w in HIDDEN.items() if c in cell]):
+                self._issue("hidden", row, k, f"row {row}: {self._where(k)} holds {' and '.join(found)}, which "
+                            "no one types; removed (the file may have been joined from two, or damaged)", "query")
+                cell = cells[k] = cell.replace("\x00", "").replace("\ufeff", "")
             if quote and quote in cell:
                 if opener is None or cell.startswith(quote):
                     opener = k
