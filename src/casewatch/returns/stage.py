@@ -11,6 +11,11 @@ never have to ask whether a table is there.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
+import gc
+
 import pyarrow as pa
 
 from casewatch.model.sql import identifier
@@ -61,3 +66,17 @@ def stage(con, files: list[ReturnFile]) -> None:
             data = _arrow(builder, file)  # noqa: F841 (read by DuckDB's replacement scan)
             names = ", ".join(identifier(c) for c in data.column_names)
             con.execute(f"INSERT INTO {qualified} ({names}) SELECT {names} FROM data")
+
+
+def release(files: list[ReturnFile]) -> None:
+    """Let go of the staged files' Python rows (a 400,000-row file held ~400 MB of them through the rest of a
+    load) and return the memory to the system (glibc keeps freed memory for the process otherwise), so the
+    database work that follows does not stack on top of what reading used. The files keep their counts and
+    issues; their ``tables`` are empty afterwards."""
+    for file in files:
+        for builder in file.tables.values():
+            for column in builder.columns.values():
+                column.clear()
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc (macOS, musl): Python reuses it instead
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)

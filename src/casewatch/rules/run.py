@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from casewatch.returns.core import Issue
 from casewatch.returns.staging import STAGING
@@ -21,12 +25,20 @@ from casewatch.rules.engine import Rule, registry
 
 @dataclass
 class RuleRun:
-    issues: list[Issue] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # listed one by one, and one summary per rule and file
     failed: list[tuple[str, str, int, str]] = field(default_factory=list)  # kind, code, year, error
-    rejected: dict[tuple[str, str], list[tuple[str, int, str]]] = field(default_factory=dict)
+    rejected: list[pa.Table] = field(default_factory=list)  # _src, _file, _k, reason: rows quarantining rules refused
     skipped: list[tuple[str, str, int, str]] = field(default_factory=list)  # kind, code, year, what it needs
-    # (schema.table) -> [(_file, _row, "code: message")] rows the quarantining rules refused
+    unlisted: list[pa.Table] = field(default_factory=list)  # flagged rows beyond LISTED, with Issue's fields
+    summaries: list[Issue] = field(default_factory=list)  # the issues that count unlisted rows (not findings)
     rules_run: int = 0
+
+    def unlisted_counts(self) -> Counter:
+        """Rows each rule flagged beyond those listed as issues (summaries are not findings)."""
+        out: Counter = Counter()
+        for t in self.unlisted:
+            out.update(t["rule"].to_pylist())
+        return out
 
 
 def _years(con, kind: str) -> list[int]:
@@ -71,37 +83,82 @@ def _with_value(sql: str, names: list[str], r: Rule) -> str:
        QUALIFY row_number() OVER (PARTITION BY q._q) = 1 ORDER BY q._q"""
 
 
+LISTED = 1_000  # flagged rows of one rule, year and file listed as issues one by one; the rest are kept as rows
+
+
 def _run_one(con, r: Rule, year: int, out: RuleRun) -> None:
+    """One rule on one year. Its findings are fetched as one Arrow table (no Python object per row): the first
+    ``LISTED`` of each file become ``Issue`` objects, the rest stay rows in ``out.unlisted`` (same columns,
+    counted in one summary issue per file), and every row a quarantining rule refuses goes to ``out.rejected``,
+    so 400,000 duplicate rows cost what 400,000 rows of a column cost, not 400,000 objects."""
     sql = r.sql(year)
-    cur = con.execute(sql)
-    names = [d[0] for d in cur.description]
-    if "_file" not in names or "_row" not in names:
+    found = con.sql(sql).to_arrow_table()
+    if "_file" not in found.column_names or "_row" not in found.column_names:
         raise ValueError("rule query must return _file and _row")
-    found = cur.fetchall()
-    if not found:  # most rules, most years: one query
+    if not found.num_rows:  # most rules, most years: one query
         return
-    with_value = _with_value(sql, names, r)
+    with_value = _with_value(sql, found.column_names, r)
     if with_value is not sql:  # it flagged rows: run it again, saying what each flagged field held
-        cur = con.execute(with_value)
-        names = [d[0] for d in cur.description]
-        found = cur.fetchall()
-    idx = {n: i for i, n in enumerate(names)}
-    default_table, default_field = r.tables[0], (r.fields[0] if r.fields else None)
+        found = con.sql(with_value).to_arrow_table()
+    rows = _issue_rows(found, r, year)
+    if r.quarantine:
+        reason = f"{r.code} {(r.fields[0] if r.fields else None) or ''}: {r.message}".replace(" :", ":")
+        tables = rows["table"].combine_chunks()
+        out.rejected.append(pa.table({
+            "_src": pa.DictionaryArray.from_arrays(tables.indices, pa.array(
+                [f"{r.kind}.{t}" for t in tables.dictionary.to_pylist()], pa.string())),
+            "_file": rows["file"], "_k": rows["row"],
+            "reason": pa.DictionaryArray.from_arrays(pa.repeat(0, rows.num_rows).cast(pa.int32()),
+                                                     pa.array([reason], pa.string()))}))
+    listed = _first_per_file(rows["file"])
+    out.issues.extend(Issue(**d) for d in rows.filter(listed).to_pylist())
+    rest = rows.filter(pc.invert(listed))
+    if rest.num_rows:
+        out.unlisted.append(rest)
+        for file, n in sorted(Counter(rest["file"].to_pylist()).items()):
+            summary = Issue(r.code, r.severity, f"{n:,} more rows flagged by this rule in this file (the first "
+                            f"{LISTED:,} are listed one by one; every one is counted, and a load keeps every one "
+                            "in the database's data issues)", file, rows["table"][0].as_py(), None, None,
+                            r.fields[0] if r.fields else None)
+            out.issues.append(summary)
+            out.summaries.append(summary)
+
+
+def _first_per_file(files: pa.ChunkedArray) -> pa.Array:
+    seen: Counter = Counter()
+    keep = []
+    for f in files.to_pylist():
+        seen[f] += 1
+        keep.append(seen[f] <= LISTED)
+    return pa.array(keep, pa.bool_())
+
+
+def _issue_rows(found: pa.Table, r: Rule, year: int) -> pa.Table:
+    """The rule's findings as rows with ``Issue``'s fields, in the order the rule gave them."""
+    n, cols = found.num_rows, set(found.column_names)
+
+    def const(v):  # one value for every row: stored once (a dictionary), not n times
+        return pa.DictionaryArray.from_arrays(pa.nulls(n, pa.int32()) if v is None else pa.repeat(0, n).cast(
+            pa.int32()), pa.array([v], pa.string()))
+
+    def text(name, default=None, repeats=False):
+        if name not in cols:
+            return const(default)
+        col = found[name]
+        if pa.types.is_string(col.type) or pa.types.is_integer(col.type) or pa.types.is_dictionary(col.type):
+            out = pc.cast(col, pa.string())
+        else:  # dates, decimals, booleans, lists: written as Python writes them, as the issue always said
+            out = pa.chunked_array([pa.array([None if v is None else str(v) for v in col.to_pylist()], pa.string())])
+        return pc.dictionary_encode(out).combine_chunks() if repeats else out.combine_chunks()
+
+    row = pc.cast(found["_row"], pa.int64())
+    if "_line" in cols:
+        row = pc.coalesce(pc.cast(found["_line"], pa.int64()), row)
     expected = r.expected(year) if r.expected else None
-    for rec in found:
-        table = rec[idx["_table"]] if "_table" in idx else default_table
-        where = rec[idx["_line"]] if "_line" in idx and rec[idx["_line"]] is not None else rec[idx["_row"]]
-        value = rec[idx["value"]] if "value" in idx else None
-        out.issues.append(Issue(
-            r.code, r.severity, r.message, rec[idx["_file"]], table, where,
-            str(rec[idx["child"]]) if "child" in idx and rec[idx["child"]] is not None else None,
-            rec[idx["field"]] if "field" in idx else default_field,
-            None if value is None else str(value),
-            rec[idx["expected"]] if "expected" in idx else expected,
-        ))
-        if r.quarantine:
-            out.rejected.setdefault((r.kind, table), []).append(
-                (rec[idx["_file"]], where, f"{r.code} {default_field or ''}: {r.message}".replace(" :", ":")))
+    return pa.table({"rule": const(r.code), "severity": const(r.severity), "message": const(r.message),
+                     "file": text("_file", repeats=True), "table": text("_table", r.tables[0], True),
+                     "row": row, "child": text("child"), "field": text("field", r.fields[0] if r.fields else None, True),
+                     "value": text("value"), "expected": text("expected", expected, True)})
 
 
 def _loaded(con, kind: str) -> bool:
@@ -143,7 +200,7 @@ def _run_safely(con, r: Rule, kind: str, year: int) -> RuleRun:
         msg = f"{type(exc).__name__}: {first}"
         part.issues = [Issue(r.code, "failed", f"rule could not run ({msg})", None, r.tables[0], None, None, None)]
         part.failed.append((kind, r.code, year, msg))
-        part.rejected = {}
+        part.rejected, part.unlisted, part.summaries = [], [], []
     return part
 
 
@@ -190,8 +247,9 @@ def run_rules(con, kinds: tuple[str, ...] | None = None, threads: int | None = N
                         out.rules_run += part.rules_run
                         out.issues.extend(part.issues)
                         out.failed.extend(part.failed)
-                        for key, rows in part.rejected.items():
-                            out.rejected.setdefault(key, []).extend(rows)
+                        out.rejected.extend(part.rejected)
+                        out.unlisted.extend(part.unlisted)
+                        out.summaries.extend(part.summaries)
     finally:
         for cur, _ in cursors.values():
             cur.close()

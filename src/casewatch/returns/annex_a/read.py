@@ -22,6 +22,7 @@ import re
 from itertools import chain, islice
 from pathlib import Path
 
+from casewatch.returns import xlsxsafe
 from casewatch.returns.annex_a.codes import header_key
 from casewatch.returns.annex_a.spec import (
     EXCEL_ERRORS,
@@ -106,10 +107,11 @@ def _blank(v) -> bool:
 def read_annex_a(path: Path, year: int | None = None) -> ReturnFile:
     name = str(path)
     out = ReturnFile(name, "annex_a", year)
-    import openpyxl  # here: a load without workbooks should not pay for importing it
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:  # sizes checked before anything is unpacked (returns.xlsxsafe)
+        book = xlsxsafe.open_workbook(path)
+    except xlsxsafe.Refused as exc:
+        out.error = str(exc)
+        return out
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         out.error = f"{name}: not a readable xlsx workbook ({type(exc).__name__})"
         return out
@@ -132,10 +134,7 @@ def read_annex_a(path: Path, year: int | None = None) -> ReturnFile:
 
 
 def _sheet(out: ReturnFile, sheet, done: dict[str, str]) -> None:
-    if hasattr(sheet, "reset_dimensions"):
-        sheet.reset_dimensions()  # some writers record a wrong sheet size; read every row there is
-    rows = sheet.iter_rows(values_only=True)
-    head = [tuple(r) for r in islice(rows, HEAD_ROWS)]
+    head = list(islice(xlsxsafe.rows(sheet), HEAD_ROWS))  # streaming; at most MAX_COLUMNS wide
     name = sheet.title[:40]
     lst, at, cols = which_list(sheet.title, head)
     if lst is None:
@@ -160,7 +159,10 @@ def _sheet(out: ReturnFile, sheet, done: dict[str, str]) -> None:
                       "column; ignored", severity="query", table=lst, row=at + 1)
     norms = {i: Normaliser(c) for i, c in cols.items() if c.codeset or c.dfe}
     errors = 0
-    for n, row in enumerate(chain(head[at + 1:], rows), start=at + 2):
+    # the rows after the head, no wider than the last column the header uses: a cell in column XFD costs
+    # what a cell in column A does
+    rest = xlsxsafe.rows(sheet, min_row=len(head) + 1, max_col=max(cols) + 1) if len(head) == HEAD_ROWS else ()
+    for n, row in enumerate(chain(head[at + 1:], rest), start=at + 2):
         if all(_blank(v) for v in row):
             continue
         values: dict[str, object] = {}

@@ -37,6 +37,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from casewatch.returns import xlsxsafe
 from casewatch.returns.core import Issue, ReturnFile
 
 SHEET_ROWS = 1_000_000
@@ -92,14 +93,12 @@ def sniff(path: Path, head: bytes) -> bool:
     if Path(path).suffix.lower() not in (".xlsx", ".xlsm") or head[:2] != b"PK":
         return False
     try:
-        import openpyxl
-
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 (not a workbook openpyxl reads: not ours)
+        wb = xlsxsafe.open_workbook(path)
+    except Exception:  # noqa: BLE001 (not a workbook openpyxl reads, or too big to open: not ours)
         return False
     try:
         for ws in wb.worksheets:
-            found = _header_row(list(ws.iter_rows(min_row=1, max_row=10, values_only=True)))
+            found = _header_row(list(xlsxsafe.rows(ws, max_row=10)))
             if found and _is_provider_sheet(found[1]):
                 return True
         return False
@@ -178,19 +177,20 @@ def la_codes(name) -> list[str] | None:
 
 def read(path, year: int | None = None) -> ReturnFile:
     """Every provider sheet's rows into ``reference.providers``. Reference data has no collection year."""
-    import openpyxl
-
     path = Path(path)
     out = ReturnFile(str(path), "reference", None)
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:  # sizes checked before anything is unpacked (returns.xlsxsafe)
+        wb = xlsxsafe.open_workbook(path)
+    except xlsxsafe.Refused as exc:
+        out.error = str(exc)
+        return out
     except Exception as exc:  # noqa: BLE001 (a damaged workbook: named, never fatal)
         out.error = f"{path}: not an Excel workbook casewatch can read ({str(exc).splitlines()[0][:200]})"
         return out
     sheets, addresses = [], {}
     try:
         for k, ws in enumerate(wb.worksheets):
-            rows = list(ws.iter_rows(values_only=True))
+            rows = list(xlsxsafe.rows(ws))  # streaming, each row at most MAX_COLUMNS wide (not 16,384)
             found = _header_row(rows[:10])
             if not found:
                 continue
