@@ -1,6 +1,6 @@
 """Run the bad-input corpus (bench/bad_inputs.py) through ``casewatch validate`` and ``casewatch load``, one case
 at a time, each command in its own process under a 120 s timeout and a 3 GiB address-space cap (prlimit --as), so
-the machine survives the worst case. Per case and command: wall time, peak RSS (os.wait4's ru_maxrss), exit code,
+the machine survives the worst case. Per case and command: wall time, peak RSS (GNU time's %M for the command itself), exit code,
 whether stderr holds a Python traceback, rows read / loaded / quarantined per file (validate's JSON; the load's
 ``loads`` table) and whether they reconcile, the issues, and the issues beyond the clean case of the same base
 (``clean_903`` for a 903 case...): a damaged case with none is flagged "no new issue" (a possible silent loss).
@@ -39,8 +39,11 @@ def run(cmd: list[str], out: Path, env: dict, timeout: float = TIMEOUT, cap: int
     so_path, se_path = out.parent / f"{out.name}.out", out.parent / f"{out.name}.err"
     with open(so_path, "wb") as so, open(se_path, "wb") as se:
         start = time.monotonic()
-        proc = subprocess.Popen(["prlimit", f"--as={cap}", *cmd], stdout=so, stderr=se, env=env,
-                                start_new_session=True, cwd="/tmp")
+        # GNU time measures the command: a child forked from this (grown) process would report this process's
+        # peak as its own (Linux keeps the parent's high-water mark across fork and exec)
+        peak = out.parent / f"{out.name}.peak"
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", str(peak), "prlimit", f"--as={cap}", *cmd],
+                                stdout=so, stderr=se, env=env, start_new_session=True, cwd="/tmp")
         timed_out = False
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -56,7 +59,11 @@ def run(cmd: list[str], out: Path, env: dict, timeout: float = TIMEOUT, cap: int
         wall = time.monotonic() - start
     stdout, stderr = so_path.read_text(errors="replace"), se_path.read_text(errors="replace")
     code = os.waitstatus_to_exitcode(status)
-    return {"s": round(wall, 2), "mb": round(usage.ru_maxrss / 1024), "exit": code, "timeout": timed_out,
+    try:
+        kb = int(peak.read_text().split()[-1])  # the command's own peak RSS, in KB
+    except (OSError, ValueError, IndexError):  # killed before time wrote it
+        kb = usage.ru_maxrss
+    return {"s": round(wall, 2), "mb": round(kb / 1024), "exit": code, "timeout": timed_out,
             "traceback": TRACEBACK in stderr, "stdout": stdout, "stderr": stderr}
 
 

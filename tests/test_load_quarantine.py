@@ -146,3 +146,24 @@ def test_readers_cannot_write(councils):
     _, db = councils.loaded(size="tiny", seed=1)
     with open_readonly(db) as con, pytest.raises(duckdb.Error):
         con.execute("DELETE FROM children")
+
+
+def test_impossible_dates_in_a_canonical_folder_are_refused_as_the_readers_refuse_them(source, tmp_path):
+    """A date before 1900 or after next year is refused by the canonical load too (it was stored: a visit in
+    9999 made a child's next visit due in the year 10000); a UASC child's 18th birthday may run ahead."""
+    import datetime as dt
+
+    from casewatch.returns.core import latest_year
+
+    def damage(rows):
+        rows[0]["visit_date"] = dt.date(9999, 1, 1)
+        rows[1]["visit_date"] = dt.date(1812, 6, 1)
+        rows[2]["visit_date"] = dt.date(latest_year(), 12, 31)  # the last possible day: kept
+        return rows
+
+    _edit(source / "visits.parquet", damage)
+    report = load_directory(source, tmp_path / "cw.duckdb")
+    assert all(t.reconciles for t in report.tables)
+    said = f"visit_date: impossible date: before 1900 or after {latest_year()}"
+    assert _quarantine(tmp_path / "cw.duckdb", "visits")[:2] == [(1, [said]), (2, [said])]
+    assert len(_quarantine(tmp_path / "cw.duckdb", "visits")) == 2

@@ -124,3 +124,20 @@ def test_one_writer_for_every_file_made_from_data():
     assert offenders == {}
     # the check can fail: the statutory writers it skips do call them
     assert _direct_writers(SRC / "returns" / "ssda903" / "write.py")
+
+
+@pytest.mark.parametrize("values", [
+    ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "plain", "", None, "a=b", "'=already"],
+])
+def test_column_at_a_time_is_the_same_as_value_at_a_time(values):
+    """The issues report writes millions of unlisted findings a column at a time (safe_columns); each value must
+    come out exactly as safe_text makes it one at a time, blanks staying blank."""
+    import pyarrow as pa
+
+    from casewatch.outputs.safefile import safe_columns, safe_text
+
+    table = pa.table({"text": values, "coded": pa.array(values).dictionary_encode(), "row": list(range(len(values)))})
+    got = safe_columns(table)
+    want = [None if v is None else safe_text(v) for v in values]
+    assert got["text"].to_pylist() == want and got["coded"].to_pylist() == want
+    assert got["row"].to_pylist() == list(range(len(values)))

@@ -2,10 +2,12 @@
 runs the full-size cases): duplicate rows refused set-wise and counted, an xlsx that unpacks past the limit
 refused before it is unpacked, a cell in column XFD read like a cell in column A."""
 
+import csv
 import json
 import zipfile
 
 import duckdb
+import openpyxl
 import xlsxwriter
 
 from casewatch.cli import main
@@ -47,11 +49,17 @@ def test_thousands_of_duplicates_are_all_refused_counted_and_kept(tmp_path, caps
                        ).fetchone() == (COPIES - 1, COPIES - 1)
     assert not con.execute("SELECT count(*) FROM data_issues WHERE message LIKE '%more rows flagged%'").fetchone()[0]
     con.close()
-    # the issues report lists the first LISTED of the rule in the file one by one, then says how many more
+    # the issues report lists every finding, one row each: the first LISTED as issues, the rest from the rows the
+    # rule run kept (no summary line in their place), each with its own row number
     with open(report, encoding="utf-8") as fh:
-        rows = [r for r in fh.read().splitlines() if ",CW-903-003," in r]
-    more = [r for r in rows if "more rows flagged by this rule" in r]
-    assert len(rows) == LISTED + 1 and len(more) == 1 and f"{COPIES - 1 - LISTED:,} more rows" in more[0]
+        found = list(csv.DictReader(fh))
+    rows = [r for r in found if r["rule"] == "CW-903-003"]
+    assert COPIES - 1 > LISTED and len(rows) == len({r["row"] for r in rows}) == COPIES - 1
+    assert not [r for r in found if "more rows flagged" in r["message"]]
+    xlsx = tmp_path / "issues.xlsx"
+    assert main(["validate", str(d), "--issues", str(xlsx)]) == 0
+    sheet = openpyxl.load_workbook(xlsx, read_only=True)["Issues"]
+    assert sum(1 for r in sheet.iter_rows(values_only=True) if r[7] == "CW-903-003") == COPIES - 1
 
 
 def _workbook(path, cell_column: int | None = None):

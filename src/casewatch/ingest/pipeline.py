@@ -87,7 +87,8 @@ def _one_return_a_year(files: list[ReturnFile]) -> None:
     for f in files:
         if f.error or not f.year or f.kind not in ("ssda903", "cin"):
             continue
-        fmt = Path(f.path).suffix.lower().lstrip(".") if f.kind == "ssda903" else f.path
+        # a 903 as CSV tables or as XML, told by what was read, not by the name (a file may have lost its .csv)
+        fmt = ("csv" if "ssda903_csv" in f.extra else "xml") if f.kind == "ssda903" else f.path
         by.setdefault((f.kind, f.year), {}).setdefault(fmt, []).append(f.path)
     for (kind_, year_), formats in sorted(by.items()):
         if len(formats) > 1:

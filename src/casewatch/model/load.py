@@ -25,6 +25,7 @@ from casewatch.model import TABLES
 from casewatch.model.schema import Column, Table, create_model
 from casewatch.model.sql import literal, quote_list
 from casewatch.model.store import SYSTEM_DDL, write_new
+from casewatch.returns.core import AHEAD, EARLIEST_YEAR, latest_year
 from casewatch.returns.inputs import NOT_FOLLOWED
 
 
@@ -86,6 +87,10 @@ def faults(col: Column, ref: str | None = None, raw: str | None = None) -> list[
         out.append(Fault("missing", f"{ref} IS NULL" + (f" AND {raw} IS NULL" if raw else ""), "missing (required)"))
     if raw:
         out.append(Fault("type", f"{ref} IS NULL AND {raw} IS NOT NULL", f"not a valid {col.type}"))
+    if col.type == "DATE":  # as the readers refuse them (returns.core.parse_date), for a canonical folder too
+        last = latest_year(AHEAD.get(c, 0))
+        out.append(Fault("date", f"({ref} < DATE '{EARLIEST_YEAR}-01-01' OR {ref} > DATE '{last}-12-31')",
+                         f"impossible date: before {EARLIEST_YEAR} or after {last}"))
     if col.codes:
         out.append(Fault("codes", f"{ref} NOT IN ({quote_list(col.codes)})", "not in the code list"))
     if col.check:

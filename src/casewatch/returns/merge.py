@@ -100,12 +100,21 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
     cols = table.column_names
     merged_cols = [f"arg_max({c}, [_prec, coalesce(_year, 0)]) FILTER (WHERE {c} IS NOT NULL) AS {c}"
                    if c not in table.primary_key else c for c in cols]
+    # a record given once (nearly all) is its own merge: only keys given more than once are aggregated, so a
+    # million-row file needs a count per key, not a million lists held in memory (it ran out at 256 MB)
+    on = " AND ".join(f"m.{c} IS NOT DISTINCT FROM t.{c}" for c in table.primary_key)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _many AS
+        SELECT {pk} FROM _typed WHERE len(_r) = 0 GROUP BY {pk} HAVING count(*) > 1""")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _merged AS
+        SELECT {', '.join(cols)}, [{{'f': _file, 'r': _row, 'k': _k, 's': _src}}] AS _lineage
+        FROM _typed t WHERE len(_r) = 0 AND NOT EXISTS (SELECT 1 FROM _many m WHERE {on})
+        UNION ALL
         SELECT {', '.join(merged_cols)},
                list({{'f': _file, 'r': _row, 'k': _k, 's': _src}} ORDER BY _prec DESC, coalesce(_year, 0) DESC, _file, _k)
                    AS _lineage
-        FROM _typed WHERE len(_r) = 0 GROUP BY {pk}""")
+        FROM _typed t WHERE len(_r) = 0 AND EXISTS (SELECT 1 FROM _many m WHERE {on}) GROUP BY {pk}""")
 
     _repair(con, table, [*_unknown(table), *table.repairs])
 
@@ -140,7 +149,7 @@ def load_table(con, table: Table, sqls: list[str], load_id: str) -> CanonicalLoa
             [table.name]).fetchall():
         result.reasons[reason] = n
     con.execute("INSERT INTO _seen SELECT DISTINCT _src, _file, _k FROM _typed")
-    for t in ("_cand", "_typed", "_merged", "_checked"):
+    for t in ("_cand", "_typed", "_many", "_merged", "_checked"):
         con.execute(f"DROP TABLE {t}")
     return result
 
