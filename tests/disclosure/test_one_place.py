@@ -22,6 +22,8 @@ ALLOWED = {
     ("outputs/charts.py", "caseload_distribution"): "the x axis's maximum (math.ceil of the largest caseload x 1.15) is chart "
                                        "layout; the caseload chart is for internal audiences only",
     ("outputs/report.py", "write_report"): "seconds each file took to write (round to 0.01 s): timing, not a figure",
+    ("web/throttle.py", "wait_words"): "minutes a sign-in must wait, rounded up for the wait page: timing, not a figure",
+    ("web/throttle.py", "_seconds_until"): "whole seconds until a sign-in wait ends (Retry-After): timing, not a figure",
 }
 
 
