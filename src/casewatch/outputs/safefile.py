@@ -14,6 +14,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_RISKY_START = "^[" + "".join("\\" + c if c in "-\\]^" else c for c in FORMULA_START) + "]"  # the same, as a regex
 
 
 def safe_text(text) -> str:
@@ -32,7 +33,7 @@ def safe_columns(table):
     for col in table.columns:
         if pa.types.is_dictionary(col.type) or pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
             text = col.cast(pa.string())
-            risky = pc.fill_null(pc.match_substring_regex(text, r"^[=+\-@\t\r]"), False)
+            risky = pc.fill_null(pc.match_substring_regex(text, _RISKY_START), False)
             col = pc.if_else(risky, pc.binary_join_element_wise("'", text, ""), text)
         columns.append(col)
     return pa.table(columns, names=table.column_names)
