@@ -22,9 +22,8 @@ def write_issues(issues, path: str, rules=None) -> None:
     place of the issue that counts them: the report lists every finding however many there are."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    counted = {id(i) for i in getattr(rules, "summaries", ())}
-    listed = (i.as_dict() for i in issues if id(i) not in counted)
-    unlisted = list(getattr(rules, "unlisted", ()))
+    listed = (i.as_dict() for i in (rules.findings(issues) if rules is not None else issues))
+    unlisted = list(rules.unlisted) if rules is not None else []
     from casewatch.outputs.safefile import dict_writer, safe_columns, xlsx_workbook
 
     # child ids and values come from the council's files: never written as a formula or link (outputs.safefile)

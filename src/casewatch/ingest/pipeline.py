@@ -217,8 +217,7 @@ def _run(con, paths, *, kind=None, year=None, council_id=None, council_name=None
                for file, k, table, tbl, fld, rule, msg, child in con.execute("SELECT * FROM _repaired").fetchall()]
     results = _account(con, files)
     run = ReturnsRun(load_id, council, results, issues, tables, rules)
-    summaries = {id(i) for i in rules.summaries}  # "n more rows": the rows themselves are in rules.unlisted
-    run.by_rule = Counter(i.rule for i in issues if id(i) not in summaries) + rules.unlisted_counts()
+    run.by_rule = Counter(i.rule for i in rules.findings(issues)) + rules.unlisted_counts()
     if keep:  # a validation writes nothing: 1.6 million findings would fill memory with rows nobody reads
         _record_loads(con, run, _feeds(mappings))
     return run
@@ -279,8 +278,7 @@ def _record_loads(con, run: ReturnsRun, feeds: dict[str, list[str]]) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     # every finding once: the issues listed one by one, then the rows a rule flagged beyond them (not the
     # summary issues that count those rows), each a row of data_issues
-    summaries = {id(i) for i in run.rules.summaries}
-    listed = [i for i in run.issues if id(i) not in summaries]
+    listed = run.rules.findings(run.issues)
     cols = ("file", "table", "row", "child", "field", "rule", "severity", "message", "value", "expected")
     parts = [pa.table({k: pa.array([getattr(i, k) for i in listed])
                        for k in cols})] if listed else []

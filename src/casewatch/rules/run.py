@@ -33,6 +33,12 @@ class RuleRun:
     summaries: list[Issue] = field(default_factory=list)  # the issues that count unlisted rows (not findings)
     rules_run: int = 0
 
+    def findings(self, issues: list[Issue]) -> list[Issue]:
+        """``issues`` less the summaries that count unlisted rows: each one a finding (the unlisted rows are the
+        rest of them)."""
+        counted = {id(i) for i in self.summaries}
+        return [i for i in issues if id(i) not in counted]
+
     def unlisted_counts(self) -> Counter:
         """Rows each rule flagged beyond those listed as issues (summaries are not findings)."""
         out: Counter = Counter()
